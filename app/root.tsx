@@ -1,0 +1,143 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import {
+  Form,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { ErrorPage } from "./components/error-page";
+import { takeNotice } from "./lib/notice.server";
+import { useNonce } from "./lib/nonce";
+import stylesheet from "./styles/app.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.ico", sizes: "any" },
+];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { notice, clear } = await takeNotice(request);
+  const viewer = context.actor ? { displayName: context.actor.displayName, role: context.actor.role } : null;
+  return json(
+    { viewer, notice, timeZone: context.services.rules.timeZone, parliamentName: context.parliamentName },
+    { headers: clear ? { "Set-Cookie": clear } : undefined },
+  );
+}
+
+export type RootData = ReturnType<typeof useLoaderData<typeof loader>>;
+export const useRootData = () => useRouteLoaderData<typeof loader>("root");
+
+function Header({ viewer, name }: { viewer: RootData["viewer"] | undefined; name: string }) {
+  return (
+    <header className="site-header">
+      <div className="wrap">
+        <Link to="/" className="site-name">
+          {name}
+        </Link>
+        <nav aria-label="Main">
+          <ul>
+            <li>
+              <NavLink to="/" end>
+                Home
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/motions" end>
+                Motions
+              </NavLink>
+            </li>
+            {viewer?.role === "member" ? (
+              <>
+                <li>
+                  <NavLink to="/motions/new">Raise a motion</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/my-motions">My motions</NavLink>
+                </li>
+              </>
+            ) : null}
+            {viewer?.role === "chair" ? (
+              <li>
+                <NavLink to="/moderation">Moderation</NavLink>
+              </li>
+            ) : null}
+            {viewer?.role === "admin" ? (
+              <li>
+                <NavLink to="/admin/people">People</NavLink>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+        <div className="account">
+          {viewer ? (
+            <Form method="post" action="/logout">
+              <span>
+                Signed in as <strong>{viewer.displayName}</strong>
+              </span>{" "}
+              <button type="submit" className="link-button">
+                Sign out
+              </button>
+            </Form>
+          ) : (
+            <Link to="/login">Sign in</Link>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
+  const data = useRouteLoaderData<typeof loader>("root");
+  return (
+    <html lang="en-GB">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a href="#main" className="skip-link">
+          Skip to main content
+        </a>
+        <Header viewer={data?.viewer} name={data?.parliamentName ?? "Mental Health Parliament"} />
+        <main id="main" tabIndex={-1} className="wrap">
+          {data?.notice ? (
+            <div className="notice" role="status">
+              {data.notice}
+            </div>
+          ) : null}
+          {children}
+        </main>
+        <footer className="site-footer">
+          <div className="wrap">
+            <p>
+              A public record of what this parliament raised, decided, and what commissioners answered. Everything
+              here is open for anyone to read.
+            </p>
+          </div>
+        </footer>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

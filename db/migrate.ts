@@ -1,0 +1,24 @@
+import { type Kysely, type Migration, Migrator } from "kysely";
+import * as m0001 from "./migrations/0001_people_and_bodies";
+import * as m0002 from "./migrations/0002_motions_and_threads";
+import * as m0003 from "./migrations/0003_ballots_and_responses";
+import * as m0004 from "./migrations/0004_audit_log";
+
+// Listed here rather than read from disk, so the same code runs under tsx, Vitest and a bundle.
+const migrations: Record<string, Migration> = {
+  "0001_people_and_bodies": m0001,
+  "0002_motions_and_threads": m0002,
+  "0003_ballots_and_responses": m0003,
+  "0004_audit_log": m0004,
+};
+
+export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === "Error");
+  if (error || failed) {
+    throw new Error(
+      `Database migration ${failed?.migrationName ?? ""} failed: ${(error as Error)?.message ?? error}`,
+    );
+  }
+}

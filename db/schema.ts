@@ -1,0 +1,258 @@
+// The database as Kysely sees it. Every time is UTC epoch milliseconds; every JSON column is
+// text holding canonical JSON, so SQLite and Postgres store exactly the same bytes.
+import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+
+export type Role = "member" | "commissioner" | "chair" | "admin";
+
+export interface UserTable {
+  id: string;
+  display_name: string;
+  /** lower-cased display name: pseudonyms are unique regardless of case */
+  display_name_key: string;
+  email: string | null;
+  password_hash: string | null;
+  role: Role;
+  body_id: number | null;
+  status: "active" | "suspended" | "deleted";
+  created_at: number;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: string;
+  expires_at: number;
+}
+
+export interface InvitationTable {
+  id: Generated<number>;
+  token_hash: string;
+  role: Role;
+  body_id: number | null;
+  label: string;
+  created_by: string | null;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+  used_by: string | null;
+  revoked_at: number | null;
+}
+
+export interface BodyTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  description: string;
+  response_period_days: number;
+  contact: string;
+  created_at: number;
+}
+
+export type MotionStatus =
+  | "draft"
+  | "open"
+  | "seconded"
+  | "scheduled"
+  | "debating"
+  | "voting"
+  | "carried"
+  | "defeated"
+  | "withdrawn"
+  | "lapsed";
+
+export type ResponseStatus = "awaiting" | "responded" | "revision_requested" | "closed";
+
+export interface MotionTable {
+  id: Generated<number>;
+  /** human number, given on publication: M-2026-014 */
+  number: string | null;
+  title: string;
+  text: string;
+  rationale: string;
+  summary: string;
+  body_id: number;
+  proposer_id: string;
+  status: MotionStatus;
+  response_status: ResponseStatus | null;
+  /** text version; each published change is kept in motion_versions */
+  version: number;
+  seconders_required: number;
+  created_at: number;
+  updated_at: number;
+  published_at: number | null;
+  lapses_at: number | null;
+  seconded_at: number | null;
+  decided_at: number | null;
+  withdrawn_at: number | null;
+  withdrawal_reason: string | null;
+  response_due_at: number | null;
+}
+
+export interface MotionVersionTable {
+  id: Generated<number>;
+  motion_id: number;
+  version: number;
+  title: string;
+  text: string;
+  rationale: string;
+  summary: string;
+  created_at: number;
+}
+
+export interface MotionTopicTable {
+  motion_id: number;
+  topic: string;
+}
+
+export interface MotionCounterTable {
+  year: number;
+  last: number;
+}
+
+export interface SecondTable {
+  motion_id: number;
+  member_id: string;
+  created_at: number;
+}
+
+export type Stance = "for" | "against" | "neutral" | "question";
+
+export interface PostTable {
+  id: Generated<number>;
+  motion_id: number;
+  parent_id: number | null;
+  depth: number;
+  author_id: string;
+  stance: Stance;
+  body: string;
+  created_at: number;
+  edited_at: number | null;
+  deleted_at: number | null;
+  hidden_at: number | null;
+  hidden_by: string | null;
+  hidden_reason: string | null;
+}
+
+export interface PostRevisionTable {
+  id: Generated<number>;
+  post_id: number;
+  stance: Stance;
+  body: string;
+  /** when this text was replaced */
+  replaced_at: number;
+}
+
+export interface PostReportTable {
+  id: Generated<number>;
+  post_id: number;
+  reporter_id: string;
+  reason: string;
+  created_at: number;
+  resolved_at: number | null;
+  resolved_by: string | null;
+}
+
+export type BallotKind = "recorded" | "secret";
+export type MajorityRule = "simple" | "two_thirds";
+export type Choice = "for" | "against" | "abstain";
+export type BallotOutcome = "carried" | "defeated" | "no_quorum";
+
+export interface BallotTable {
+  id: Generated<number>;
+  motion_id: number;
+  /** what the ballot decides: the motion itself, for now */
+  purpose: "motion";
+  question: string;
+  kind: BallotKind;
+  rule: MajorityRule;
+  /** online ballots close at closes_at; live ones are closed by the chair in a sitting */
+  mode: "online" | "live";
+  status: "open" | "closed";
+  opened_at: number;
+  opened_by: string;
+  closes_at: number | null;
+  closed_at: number | null;
+  /** null when the ballot closed itself at its time */
+  closed_by: string | null;
+  /** the motion's state before the ballot, restored when quorum is not met */
+  return_status: MotionStatus;
+  eligible_count: number;
+  quorum: number;
+  count_for: Generated<number>;
+  count_against: Generated<number>;
+  count_abstain: Generated<number>;
+  outcome: BallotOutcome | null;
+}
+
+/** Recorded ballots: each member's choice is public and may change until close. */
+export interface RecordedVoteTable {
+  ballot_id: number;
+  member_id: string;
+  choice: Choice;
+  cast_at: number;
+  changed_at: number | null;
+}
+
+/** Secret ballots: who voted, and nothing else. Choices live only in the ballot's counts. */
+export interface SecretVoterTable {
+  ballot_id: number;
+  member_id: string;
+}
+
+export type ResponsePosition = "accept" | "accept_in_part" | "decline";
+
+export interface ResponseTable {
+  id: Generated<number>;
+  motion_id: number;
+  body_id: number;
+  version: number;
+  position: ResponsePosition;
+  reasons: string;
+  summary: string;
+  published_at: number;
+  published_by: string;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: number;
+  actor_id: string | null;
+  type: string;
+  subject_type: string;
+  subject_id: string;
+  /** the motion an entry belongs to, so a motion's timeline is one indexed query */
+  motion_id: number | null;
+  payload: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface Database {
+  users: UserTable;
+  sessions: SessionTable;
+  invitations: InvitationTable;
+  bodies: BodyTable;
+  motions: MotionTable;
+  motion_versions: MotionVersionTable;
+  motion_topics: MotionTopicTable;
+  motion_counters: MotionCounterTable;
+  seconds: SecondTable;
+  posts: PostTable;
+  post_revisions: PostRevisionTable;
+  post_reports: PostReportTable;
+  ballots: BallotTable;
+  recorded_votes: RecordedVoteTable;
+  secret_voters: SecretVoterTable;
+  responses: ResponseTable;
+  audit_log: AuditLogTable;
+}
+
+export type User = Selectable<UserTable>;
+export type NewUser = Insertable<UserTable>;
+export type Body = Selectable<BodyTable>;
+export type Motion = Selectable<MotionTable>;
+export type MotionUpdate = Updateable<MotionTable>;
+export type Post = Selectable<PostTable>;
+export type Ballot = Selectable<BallotTable>;
+export type CommissionerResponse = Selectable<ResponseTable>;
+export type AuditEntry = Selectable<AuditLogTable>;
+export type Invitation = Selectable<InvitationTable>;

@@ -1,0 +1,54 @@
+// Configuration from the environment, with defaults that run the demo parliament locally.
+import { defaultRules, type ParliamentRules } from "./services/deps";
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  /** seed a demo parliament when the database is empty */
+  demoData: boolean;
+  /** send the session cookie only over HTTPS */
+  secureCookies: boolean;
+  production: boolean;
+  /** the parliament's name, shown on every page */
+  parliamentName: string;
+  rules: ParliamentRules;
+}
+
+function flag(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === "") return fallback;
+  return !/^(0|false|no|off)$/i.test(value.trim());
+}
+
+function positiveInt(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === "") return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, not "${value}".`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === "production";
+  const timeZone = env.TIME_ZONE || defaultRules.timeZone;
+  try {
+    new Intl.DateTimeFormat("en-GB", { timeZone });
+  } catch {
+    throw new Error(`TIME_ZONE "${timeZone}" is not a time zone name such as Europe/London.`);
+  }
+  return {
+    port: positiveInt("PORT", env.PORT, 3000),
+    host: env.HOST || "0.0.0.0",
+    databaseUrl: env.DATABASE_URL || "file:./data/parliament.db",
+    demoData: flag(env.DEMO_DATA, true),
+    // Off by default so http://localhost works in every browser; turn on behind HTTPS.
+    secureCookies: flag(env.SECURE_COOKIES, false),
+    production,
+    parliamentName: env.PARLIAMENT_NAME?.trim() || "Riverside Mental Health Parliament",
+    rules: {
+      secondersRequired: Math.max(1, positiveInt("SECONDERS_REQUIRED", env.SECONDERS_REQUIRED, defaultRules.secondersRequired)),
+      lapseDays: Math.max(1, positiveInt("LAPSE_DAYS", env.LAPSE_DAYS, defaultRules.lapseDays)),
+      quorumPercent: Math.min(100, positiveInt("QUORUM_PERCENT", env.QUORUM_PERCENT, defaultRules.quorumPercent)),
+      timeZone,
+    },
+  };
+}

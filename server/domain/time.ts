@@ -1,0 +1,52 @@
+// Times are UTC epoch milliseconds everywhere inside; these helpers sit at the edges.
+
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 60 * MINUTE_MS;
+export const DAY_MS = 24 * HOUR_MS;
+
+export interface Clock {
+  now(): number;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+const localPattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/** Offset of `timeZone` from UTC at instant `epoch`, in milliseconds. */
+function zoneOffset(epoch: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(new Date(epoch));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  return asUtc - Math.floor(epoch / 1000) * 1000;
+}
+
+/**
+ * A `datetime-local` value ("2026-12-01T18:00") read as wall-clock time in `timeZone`.
+ * Returns null when the text is not such a value.
+ */
+export function zonedLocalToEpoch(local: string, timeZone: string): number | null {
+  const m = localPattern.exec(local);
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s] = m.map(Number);
+  const wall = Date.UTC(y, mo - 1, d, h, mi, s || 0);
+  if (Number.isNaN(wall)) return null;
+  // Two passes settle the offset either side of a daylight-saving change.
+  let epoch = wall - zoneOffset(wall, timeZone);
+  epoch = wall - zoneOffset(epoch, timeZone);
+  return epoch;
+}
+
+/** The inverse, for filling a `datetime-local` input. */
+export function epochToZonedLocal(epoch: number, timeZone: string): string {
+  const shifted = new Date(epoch + zoneOffset(epoch, timeZone));
+  return shifted.toISOString().slice(0, 16);
+}

@@ -1,0 +1,295 @@
+// Everything one motion's page shows, in one query per kind of row (never one per row).
+import type { Ballot, Choice, Motion } from "../../db/schema";
+import { turnout } from "../domain/ballot-outcome";
+import { canEditText, canSecond, canWithdraw } from "../domain/motion-state";
+import { type Viewer, isChair, isCommissionerFor, isMember, mayPostOn } from "../domain/permissions";
+import type { Db } from "../services/deps";
+import { personName } from "./names";
+
+export interface TimelineEntry {
+  seq: number;
+  at: number;
+  type: string;
+  actorName: string | null;
+  payload: Record<string, unknown>;
+}
+
+export interface PostView {
+  id: number;
+  parentId: number | null;
+  depth: number;
+  authorId: string;
+  authorName: string;
+  authorRole: string;
+  stance: string;
+  /** empty when deleted or hidden: the text is never sent to the page */
+  body: string;
+  createdAt: number;
+  editedAt: number | null;
+  deletedAt: number | null;
+  hidden: { at: number; reason: string; byName: string } | null;
+  revisions: { stance: string; body: string; replacedAt: number }[];
+  openReports: number;
+}
+
+export interface BallotView {
+  id: number;
+  question: string;
+  kind: Ballot["kind"];
+  rule: Ballot["rule"];
+  mode: Ballot["mode"];
+  status: Ballot["status"];
+  openedAt: number;
+  closesAt: number | null;
+  closedAt: number | null;
+  closedByChair: boolean;
+  eligible: number;
+  quorum: number;
+  turnout: number;
+  /** null while a secret ballot is open: only turnout shows until close */
+  counts: { for: number; against: number; abstain: number } | null;
+  outcome: Ballot["outcome"];
+  /** recorded ballots, once closed: who voted how */
+  roll: { name: string; choice: Choice }[];
+  /** the viewer's own part: their choice (recorded) or only that they voted (secret) */
+  mine: { voted: boolean; choice: Choice | null };
+}
+
+async function loadPosts(db: Db, motionId: number, viewer: Viewer): Promise<PostView[]> {
+  const rows = await db
+    .selectFrom("posts")
+    .innerJoin("users as author", "author.id", "posts.author_id")
+    .leftJoin("users as hider", "hider.id", "posts.hidden_by")
+    .select([
+      "posts.id",
+      "posts.parent_id",
+      "posts.depth",
+      "posts.author_id",
+      "posts.stance",
+      "posts.body",
+      "posts.created_at",
+      "posts.edited_at",
+      "posts.deleted_at",
+      "posts.hidden_at",
+      "posts.hidden_reason",
+      "author.display_name as author_name",
+      "author.status as author_status",
+      "author.role as author_role",
+      "hider.display_name as hider_name",
+    ])
+    .where("posts.motion_id", "=", motionId)
+    .orderBy("posts.id")
+    .execute();
+  const ids = rows.map((r) => r.id);
+  const revisions = ids.length
+    ? await db
+        .selectFrom("post_revisions")
+        .select(["post_id", "stance", "body", "replaced_at"])
+        .where("post_id", "in", ids)
+        .orderBy("id")
+        .execute()
+    : [];
+  const reports = ids.length && isChair(viewer)
+    ? await db
+        .selectFrom("post_reports")
+        .select(["post_id", (eb) => eb.fn.countAll<number>().as("n")])
+        .where("post_id", "in", ids)
+        .where("resolved_at", "is", null)
+        .groupBy("post_id")
+        .execute()
+    : [];
+  return rows.map((r) => {
+    const concealed = r.deleted_at !== null || r.hidden_at !== null;
+    return {
+      id: r.id,
+      parentId: r.parent_id,
+      depth: r.depth,
+      authorId: r.author_id,
+      authorName: personName(r.author_name, r.author_status),
+      authorRole: r.author_role,
+      stance: r.stance,
+      body: concealed ? "" : r.body,
+      createdAt: r.created_at,
+      editedAt: r.edited_at,
+      deletedAt: r.deleted_at,
+      hidden: r.hidden_at ? { at: r.hidden_at, reason: r.hidden_reason ?? "", byName: r.hider_name ?? "The chair" } : null,
+      revisions: concealed
+        ? []
+        : revisions
+            .filter((v) => v.post_id === r.id)
+            .map((v) => ({ stance: v.stance, body: v.body, replacedAt: v.replaced_at })),
+      openReports: Number(reports.find((x) => x.post_id === r.id)?.n ?? 0),
+    };
+  });
+}
+
+async function loadBallots(db: Db, motionId: number, viewer: Viewer): Promise<BallotView[]> {
+  const ballots = await db.selectFrom("ballots").selectAll().where("motion_id", "=", motionId).orderBy("id").execute();
+  if (!ballots.length) return [];
+  const ids = ballots.map((b) => b.id);
+  const recorded = await db
+    .selectFrom("recorded_votes")
+    .innerJoin("users", "users.id", "recorded_votes.member_id")
+    .select(["recorded_votes.ballot_id", "recorded_votes.member_id", "recorded_votes.choice", "users.display_name", "users.status"])
+    .where("recorded_votes.ballot_id", "in", ids)
+    .orderBy("users.display_name_key")
+    .execute();
+  const secretVoted = viewer
+    ? await db
+        .selectFrom("secret_voters")
+        .select("ballot_id")
+        .where("ballot_id", "in", ids)
+        .where("member_id", "=", viewer.id)
+        .execute()
+    : [];
+  return ballots.map((b) => {
+    const counts = { for: b.count_for, against: b.count_against, abstain: b.count_abstain };
+    const mineRecorded = recorded.find((v) => v.ballot_id === b.id && v.member_id === viewer?.id);
+    return {
+      id: b.id,
+      question: b.question,
+      kind: b.kind,
+      rule: b.rule,
+      mode: b.mode,
+      status: b.status,
+      openedAt: b.opened_at,
+      closesAt: b.closes_at,
+      closedAt: b.closed_at,
+      closedByChair: b.closed_by !== null,
+      eligible: b.eligible_count,
+      quorum: b.quorum,
+      turnout: turnout(counts),
+      counts: b.kind === "secret" && b.status === "open" ? null : counts,
+      outcome: b.outcome,
+      roll:
+        b.kind === "recorded" && b.status === "closed"
+          ? recorded
+              .filter((v) => v.ballot_id === b.id)
+              .map((v) => ({ name: personName(v.display_name, v.status), choice: v.choice }))
+          : [],
+      mine:
+        b.kind === "secret"
+          ? { voted: secretVoted.some((v) => v.ballot_id === b.id), choice: null }
+          : { voted: Boolean(mineRecorded), choice: mineRecorded?.choice ?? null },
+    };
+  });
+}
+
+async function loadTimeline(db: Db, motionId: number): Promise<TimelineEntry[]> {
+  const rows = await db
+    .selectFrom("audit_log")
+    .leftJoin("users", "users.id", "audit_log.actor_id")
+    .select(["audit_log.seq", "audit_log.at", "audit_log.type", "audit_log.payload", "users.display_name", "users.status"])
+    .where("audit_log.motion_id", "=", motionId)
+    .orderBy("audit_log.seq")
+    .execute();
+  return rows.map((r) => ({
+    seq: r.seq,
+    at: r.at,
+    type: r.type,
+    actorName: r.display_name ? personName(r.display_name, r.status) : null,
+    payload: JSON.parse(r.payload) as Record<string, unknown>,
+  }));
+}
+
+async function loadMotionCore(db: Db, motion: Motion) {
+  const [body, proposer, topics, seconders, versions, responses] = await Promise.all([
+    db.selectFrom("bodies").select(["id", "slug", "name", "response_period_days"]).where("id", "=", motion.body_id).executeTakeFirstOrThrow(),
+    db.selectFrom("users").select(["id", "display_name", "status"]).where("id", "=", motion.proposer_id).executeTakeFirstOrThrow(),
+    db.selectFrom("motion_topics").select("topic").where("motion_id", "=", motion.id).orderBy("topic").execute(),
+    db
+      .selectFrom("seconds")
+      .innerJoin("users", "users.id", "seconds.member_id")
+      .select(["users.id", "users.display_name", "users.status", "seconds.created_at"])
+      .where("seconds.motion_id", "=", motion.id)
+      .orderBy("seconds.created_at")
+      .execute(),
+    db.selectFrom("motion_versions").selectAll().where("motion_id", "=", motion.id).orderBy("version").execute(),
+    db
+      .selectFrom("responses")
+      .innerJoin("users", "users.id", "responses.published_by")
+      .select([
+        "responses.id",
+        "responses.version",
+        "responses.position",
+        "responses.reasons",
+        "responses.summary",
+        "responses.published_at",
+        "users.display_name",
+        "users.status",
+      ])
+      .where("responses.motion_id", "=", motion.id)
+      .orderBy("responses.version")
+      .execute(),
+  ]);
+  return {
+    body,
+    proposer: { id: proposer.id, name: personName(proposer.display_name, proposer.status) },
+    topics: topics.map((t) => t.topic),
+    seconders: seconders.map((s) => ({ id: s.id, name: personName(s.display_name, s.status), at: s.created_at })),
+    versions: versions.map((v) => ({
+      version: v.version,
+      title: v.title,
+      text: v.text,
+      rationale: v.rationale,
+      summary: v.summary,
+      createdAt: v.created_at,
+    })),
+    responses: responses.map((r) => ({
+      id: r.id,
+      version: r.version,
+      position: r.position,
+      reasons: r.reasons,
+      summary: r.summary,
+      publishedAt: r.published_at,
+      publishedBy: personName(r.display_name, r.status),
+    })),
+  };
+}
+
+/** The public page of a published motion, shaped for the viewer (their vote, what they may do). */
+export async function getMotionPage(db: Db, number: string, viewer: Viewer) {
+  const motion = await db.selectFrom("motions").selectAll().where("number", "=", number).executeTakeFirst();
+  if (!motion || motion.status === "draft") return null;
+  const [core, posts, ballots, timeline] = await Promise.all([
+    loadMotionCore(db, motion),
+    loadPosts(db, motion.id, viewer),
+    loadBallots(db, motion.id, viewer),
+    loadTimeline(db, motion.id),
+  ]);
+  const isProposer = viewer?.id === motion.proposer_id;
+  const hasSeconded = core.seconders.some((s) => s.id === viewer?.id);
+  const openBallot = ballots.find((b) => b.status === "open") ?? null;
+  return {
+    motion,
+    ...core,
+    posts,
+    ballots,
+    timeline,
+    can: {
+      second: isMember(viewer) && !isProposer && !hasSeconded && canSecond(motion.status),
+      edit: isProposer && canEditText(motion.status, core.seconders.length),
+      withdraw: isProposer && canWithdraw(motion.status),
+      post: mayPostOn(viewer, motion) && motion.status !== "withdrawn" && motion.status !== "lapsed",
+      report: viewer !== null,
+      moderate: isChair(viewer),
+      openBallot: isChair(viewer) && motion.status === "seconded",
+      closeBallot: isChair(viewer) && openBallot !== null,
+      vote: isMember(viewer) && openBallot !== null,
+      respond:
+        isCommissionerFor(viewer, motion.body_id) &&
+        (motion.response_status === "awaiting" || motion.response_status === "revision_requested"),
+    },
+    viewerHasSeconded: hasSeconded,
+  };
+}
+
+export type MotionPage = NonNullable<Awaited<ReturnType<typeof getMotionPage>>>;
+
+/** A draft, for its proposer only. */
+export async function getDraft(db: Db, id: number, viewer: Viewer) {
+  const motion = await db.selectFrom("motions").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!motion || motion.status !== "draft" || motion.proposer_id !== viewer?.id) return null;
+  const topics = await db.selectFrom("motion_topics").select("topic").where("motion_id", "=", id).orderBy("topic").execute();
+  return { motion, topics: topics.map((t) => t.topic) };
+}

@@ -1,0 +1,276 @@
+// Ballots: opening, voting (one member, one vote), closing, and the computed outcome.
+import type { Ballot, Choice } from "../../db/schema";
+import { isUniqueViolation } from "../../db/connect";
+import { computeOutcome, quorumFor, turnout } from "../domain/ballot-outcome";
+import { InvalidInput, InvalidState, NotAllowed, NotFound } from "../domain/errors";
+import { type Viewer, requireRole } from "../domain/permissions";
+import { responseDueAt } from "../domain/response-clock";
+import { openBallotSchema, voteSchema } from "../domain/schemas/ballot";
+import { MINUTE_MS, DAY_MS, zonedLocalToEpoch } from "../domain/time";
+import type { Db, ServiceDeps } from "./deps";
+import { findMotionById, moveMotion } from "./motions";
+import { validate } from "./validate";
+import { type WriteScope, write } from "./write";
+
+const MIN_VOTING_PERIOD_MS = 10 * MINUTE_MS;
+const MAX_VOTING_PERIOD_MS = 60 * DAY_MS;
+
+const countColumn = { for: "count_for", against: "count_against", abstain: "count_abstain" } as const;
+
+async function findBallot(db: Db, ballotId: number): Promise<Ballot> {
+  const ballot = await db.selectFrom("ballots").selectAll().where("id", "=", ballotId).executeTakeFirst();
+  if (!ballot) throw new NotFound("There is no such ballot.");
+  return ballot;
+}
+
+/** Members who may vote: active members whose membership began before the ballot opened. */
+export async function countEligibleMembers(db: Db, at: number): Promise<number> {
+  const row = await db
+    .selectFrom("users")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("role", "=", "member")
+    .where("status", "=", "active")
+    .where("created_at", "<=", at)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export function createBallotService(deps: ServiceDeps) {
+  const { rules } = deps;
+
+  async function closeInScope(scope: WriteScope, ballot: Ballot, closedAt: number, closedBy: string | null) {
+    const counts = { for: ballot.count_for, against: ballot.count_against, abstain: ballot.count_abstain };
+    const outcome = computeOutcome({ counts, quorum: ballot.quorum, rule: ballot.rule });
+    const closed = await scope.trx
+      .updateTable("ballots")
+      .set({ status: "closed", closed_at: closedAt, closed_by: closedBy, outcome })
+      .where("id", "=", ballot.id)
+      .where("status", "=", "open")
+      .executeTakeFirst();
+    if (Number(closed.numUpdatedRows) !== 1) throw new InvalidState("This ballot is already closed.");
+    await scope.audit({
+      type: "ballot.closed",
+      actorId: closedBy,
+      subjectType: "ballot",
+      subjectId: ballot.id,
+      motionId: ballot.motion_id,
+      payload: {
+        ballot_id: ballot.id,
+        kind: ballot.kind,
+        rule: ballot.rule,
+        eligible: ballot.eligible_count,
+        quorum: ballot.quorum,
+        for: counts.for,
+        against: counts.against,
+        abstain: counts.abstain,
+        turnout: turnout(counts),
+        outcome,
+        closed_at: closedAt,
+        closed_by: closedBy ? "chair" : "closing time",
+      },
+    });
+
+    const motion = await findMotionById(scope.trx, ballot.motion_id);
+    if (outcome === "carried") {
+      const body = await scope.trx
+        .selectFrom("bodies")
+        .select("response_period_days")
+        .where("id", "=", motion.body_id)
+        .executeTakeFirstOrThrow();
+      await moveMotion(scope, motion, "carried", closedBy, {
+        decided_at: closedAt,
+        response_status: "awaiting",
+        response_due_at: responseDueAt(closedAt, body.response_period_days),
+      });
+    } else if (outcome === "defeated") {
+      await moveMotion(scope, motion, "defeated", closedBy, { decided_at: closedAt });
+    } else {
+      await moveMotion(scope, motion, ballot.return_status, closedBy, {}, "the ballot did not reach quorum");
+    }
+    scope.emit({ type: "ballot:closed", motionId: ballot.motion_id, ballotId: ballot.id, outcome });
+    return outcome;
+  }
+
+  return {
+    /** The chair opens an online ballot on a seconded motion. */
+    async open(viewer: Viewer, motionId: number, input: unknown): Promise<{ ballotId: number }> {
+      requireRole(viewer, ["chair"], "open a ballot");
+      const fields = validate(openBallotSchema, input);
+      const now = deps.clock.now();
+      const closesAt = zonedLocalToEpoch(fields.closesAt, rules.timeZone);
+      if (closesAt === null) throw new InvalidInput("That closing time is not a real date.", { closesAt: ["That closing time is not a real date."] });
+      if (closesAt < now + MIN_VOTING_PERIOD_MS) {
+        const message = "Voting must stay open for at least 10 minutes; choose a later closing time.";
+        throw new InvalidInput(message, { closesAt: [message] });
+      }
+      if (closesAt > now + MAX_VOTING_PERIOD_MS) {
+        const message = "Voting can stay open for at most 60 days; choose an earlier closing time.";
+        throw new InvalidInput(message, { closesAt: [message] });
+      }
+      return write(deps, async (scope) => {
+        const motion = await findMotionById(scope.trx, motionId);
+        if (motion.status !== "seconded") {
+          throw new InvalidState("A ballot can be opened only on a seconded motion that is not already being voted on.");
+        }
+        const eligible = await countEligibleMembers(scope.trx, scope.now);
+        const quorum = quorumFor(eligible, rules.quorumPercent);
+        const row = await scope.trx
+          .insertInto("ballots")
+          .values({
+            motion_id: motion.id,
+            purpose: "motion",
+            question: `Should the parliament adopt motion ${motion.number}: ${motion.title}?`,
+            kind: fields.kind,
+            rule: fields.rule,
+            mode: "online",
+            status: "open",
+            opened_at: scope.now,
+            opened_by: viewer.id,
+            closes_at: closesAt,
+            return_status: motion.status,
+            eligible_count: eligible,
+            quorum,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        await scope.audit({
+          type: "ballot.opened",
+          actorId: viewer.id,
+          subjectType: "ballot",
+          subjectId: row.id,
+          motionId: motion.id,
+          payload: { ballot_id: row.id, kind: fields.kind, rule: fields.rule, eligible, quorum, closes_at: closesAt },
+        });
+        await moveMotion(scope, motion, "voting", viewer.id);
+        scope.emit({ type: "ballot:opened", motionId: motion.id, ballotId: row.id });
+        return { ballotId: row.id };
+      });
+    },
+
+    /**
+     * A member votes. Recorded votes may change until close; secret votes are cast once and
+     * leave no trace of the choice except in the ballot's counts.
+     */
+    async vote(viewer: Viewer, ballotId: number, input: unknown): Promise<{ changed: boolean }> {
+      requireRole(viewer, ["member"], "vote");
+      const { choice } = validate(voteSchema, input);
+      return write(deps, async (scope) => {
+        const ballot = await findBallot(scope.trx, ballotId);
+        if (ballot.status !== "open" || (ballot.closes_at !== null && ballot.closes_at <= scope.now)) {
+          throw new InvalidState("This ballot has closed, so votes can no longer be cast.");
+        }
+        const member = await scope.trx
+          .selectFrom("users")
+          .select("created_at")
+          .where("id", "=", viewer.id)
+          .executeTakeFirstOrThrow();
+        if (member.created_at > ballot.opened_at) {
+          throw new NotAllowed("You joined after this ballot opened, so you cannot vote in it. You can vote in the next one.");
+        }
+        const changed = ballot.kind === "secret"
+          ? await castSecret(scope, ballot, viewer.id, choice)
+          : await castRecorded(scope, ballot, viewer.id, choice);
+        scope.emit({ type: "ballot:tally", motionId: ballot.motion_id, ballotId: ballot.id });
+        return { changed };
+      });
+    },
+
+    /** The chair closes a ballot early. */
+    async close(viewer: Viewer, ballotId: number) {
+      requireRole(viewer, ["chair"], "close a ballot");
+      return write(deps, async (scope) => {
+        const ballot = await findBallot(scope.trx, ballotId);
+        if (ballot.status !== "open") throw new InvalidState("This ballot is already closed.");
+        return closeInScope(scope, ballot, scope.now, viewer.id);
+      });
+    },
+
+    /** Close every online ballot whose time has come, at that time (also after a restart). */
+    async closeDue(): Promise<number> {
+      const due = await deps.db
+        .selectFrom("ballots")
+        .select("id")
+        .where("status", "=", "open")
+        .where("closes_at", "<=", deps.clock.now())
+        .execute();
+      for (const { id } of due) {
+        await write(deps, async (scope) => {
+          const ballot = await findBallot(scope.trx, id);
+          if (ballot.status !== "open" || ballot.closes_at === null) return;
+          await closeInScope(scope, ballot, ballot.closes_at, null);
+        });
+      }
+      return due.length;
+    },
+  };
+}
+
+async function castSecret(scope: WriteScope, ballot: Ballot, memberId: string, choice: Choice): Promise<boolean> {
+  try {
+    await scope.trx.insertInto("secret_voters").values({ ballot_id: ballot.id, member_id: memberId }).execute();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new InvalidState("You have already voted in this secret ballot. Secret votes cannot be changed.");
+    throw error;
+  }
+  await bumpCount(scope, ballot.id, choice, +1);
+  // No actor and no choice: the log records only that a vote was cast.
+  await scope.audit({
+    type: "vote.cast",
+    actorId: null,
+    subjectType: "ballot",
+    subjectId: ballot.id,
+    motionId: ballot.motion_id,
+    payload: { ballot_id: ballot.id, kind: "secret" },
+  });
+  return false;
+}
+
+async function castRecorded(scope: WriteScope, ballot: Ballot, memberId: string, choice: Choice): Promise<boolean> {
+  const previous = await scope.trx
+    .selectFrom("recorded_votes")
+    .select("choice")
+    .where("ballot_id", "=", ballot.id)
+    .where("member_id", "=", memberId)
+    .executeTakeFirst();
+  if (previous?.choice === choice) return false;
+  if (previous) {
+    await scope.trx
+      .updateTable("recorded_votes")
+      .set({ choice, changed_at: scope.now })
+      .where("ballot_id", "=", ballot.id)
+      .where("member_id", "=", memberId)
+      .execute();
+    await bumpCount(scope, ballot.id, previous.choice, -1);
+  } else {
+    try {
+      await scope.trx
+        .insertInto("recorded_votes")
+        .values({ ballot_id: ballot.id, member_id: memberId, choice, cast_at: scope.now })
+        .execute();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new InvalidState("Your vote was already recorded. Reload to see it.");
+      throw error;
+    }
+  }
+  await bumpCount(scope, ballot.id, choice, +1);
+  await scope.audit({
+    type: previous ? "vote.changed" : "vote.cast",
+    actorId: memberId,
+    subjectType: "ballot",
+    subjectId: ballot.id,
+    motionId: ballot.motion_id,
+    payload: { ballot_id: ballot.id, kind: "recorded", choice, from: previous?.choice },
+  });
+  return Boolean(previous);
+}
+
+async function bumpCount(scope: WriteScope, ballotId: number, choice: Choice, delta: 1 | -1) {
+  const column = countColumn[choice];
+  await scope.trx
+    .updateTable("ballots")
+    .set((eb) => ({ [column]: eb(column, "+", delta) }))
+    .where("id", "=", ballotId)
+    .execute();
+}
+
+export type BallotService = ReturnType<typeof createBallotService>;

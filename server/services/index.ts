@@ -1,0 +1,42 @@
+// All use cases, wired to their dependencies. Routes and socket handlers receive this object
+// through the load context; nothing reaches the database any other way.
+import type { Viewer } from "../domain/permissions";
+import { getDraft, getMotionPage } from "../queries/motion-page";
+import { getHomeSummary, listBodies, listMotions, listOwnMotions, type MotionFilter } from "../queries/motion-lists";
+import { listInvitations, listOpenReports, listPeople } from "../queries/people";
+import { verifyAuditChain } from "./audit";
+import { createBallotService } from "./ballots";
+import type { ServiceDeps } from "./deps";
+import { createMotionService } from "./motions";
+import { createPeopleService } from "./people";
+import { createResponseService } from "./responses";
+import { createThreadService } from "./threads";
+
+export function createServices(deps: ServiceDeps) {
+  const { db } = deps;
+  return {
+    rules: deps.rules,
+    clock: deps.clock,
+    motions: createMotionService(deps),
+    threads: createThreadService(deps),
+    ballots: createBallotService(deps),
+    responses: createResponseService(deps),
+    people: createPeopleService(deps),
+    read: {
+      home: () => getHomeSummary(db),
+      motions: (filter: MotionFilter) => listMotions(db, filter),
+      motionPage: (number: string, viewer: Viewer) => getMotionPage(db, number, viewer),
+      draft: (id: number, viewer: Viewer) => getDraft(db, id, viewer),
+      ownMotions: (userId: string) => listOwnMotions(db, userId),
+      bodies: () => listBodies(db),
+      people: () => listPeople(db),
+      invitations: () => listInvitations(db),
+      openReports: () => listOpenReports(db),
+    },
+    audit: {
+      verify: () => verifyAuditChain(db),
+    },
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
