@@ -1,0 +1,20 @@
+import type { Clock } from "../../server/domain/time";
+
+/** Time under the test's control: tests move it instead of sleeping. */
+export interface ManualClock extends Clock {
+  set(epoch: number): void;
+  advance(ms: number): void;
+}
+
+export function manualClock(start = Date.UTC(2026, 2, 2, 10, 0, 0)): ManualClock {
+  let t = start;
+  return {
+    now: () => t,
+    set: (epoch) => {
+      t = epoch;
+    },
+    advance: (ms) => {
+      t += ms;
+    },
+  };
+}
