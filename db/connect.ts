@@ -31,6 +31,9 @@ export function sqlitePath(url: string): string {
 export function connect(url: string): DatabaseHandle {
   if (isPostgresUrl(url)) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle connection the server closed (a restart, a failover) emits here; the pool has
+    // already dropped it and the next query opens a new one, so there is nothing else to do.
+    pool.on("error", () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const where = new URL(url);
     return {
