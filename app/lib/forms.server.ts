@@ -5,7 +5,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { json } from "@remix-run/node";
 import type { z } from "zod";
-import { InvalidInput, NotFound, isServiceError } from "../../server/domain/errors";
+import { isInvalidInput, isServiceError } from "../../server/domain/errors";
 
 export interface FormReply {
   intent: string;
@@ -25,8 +25,8 @@ export async function handleForm<S extends z.ZodTypeAny>(
   try {
     return await run(submission.value);
   } catch (error) {
-    if (error instanceof NotFound) throw json({ message: error.message }, { status: 404 });
-    if (error instanceof InvalidInput) {
+    if (isServiceError(error) && error.code === "not_found") throw json({ message: error.message }, { status: 404 });
+    if (isInvalidInput(error)) {
       const { form, ...fieldErrors } = error.fieldErrors;
       const formErrors = form ?? (Object.keys(fieldErrors).length ? [] : [error.message]);
       return json<FormReply>(

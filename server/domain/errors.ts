@@ -37,6 +37,17 @@ export class InvalidInput extends ServiceError {
   }
 }
 
+const codes = new Set(["not_allowed", "not_found", "invalid_state", "invalid_input"]);
+
+/**
+ * Recognises a service error by its code, not by `instanceof`: the Remix build bundles its own
+ * copy of this module, so an error thrown by the server's services is not an instance of the
+ * class the routes see.
+ */
 export function isServiceError(error: unknown): error is ServiceError {
-  return error instanceof ServiceError;
+  return error instanceof Error && codes.has((error as { code?: unknown }).code as string);
+}
+
+export function isInvalidInput(error: unknown): error is InvalidInput {
+  return isServiceError(error) && error.code === "invalid_input";
 }
