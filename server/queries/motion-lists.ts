@@ -1,6 +1,9 @@
-// Lists of motions for the home page, the motions index and a member's own page.
+// Lists of motions for the home page, the motions index and a member's own page. Each list is
+// one query: the seconds count and the proposer's name come in the same row, never per motion.
+import { sql } from "kysely";
 import type { MotionStatus, ResponseStatus } from "../../db/schema";
 import type { Db } from "../services/deps";
+import { personName } from "./names";
 
 export interface MotionSummary {
   number: string;
@@ -10,6 +13,7 @@ export interface MotionSummary {
   responseStatus: ResponseStatus | null;
   bodyName: string;
   bodySlug: string;
+  proposerName: string;
   publishedAt: number;
   decidedAt: number | null;
   responseDueAt: number | null;
@@ -22,6 +26,7 @@ function summaries(db: Db) {
   return db
     .selectFrom("motions")
     .innerJoin("bodies", "bodies.id", "motions.body_id")
+    .innerJoin("users as proposer", "proposer.id", "motions.proposer_id")
     .select((eb) => [
       "motions.number",
       "motions.title",
@@ -35,6 +40,8 @@ function summaries(db: Db) {
       "motions.seconders_required",
       "bodies.name as body_name",
       "bodies.slug as body_slug",
+      "proposer.display_name as proposer_name",
+      "proposer.status as proposer_status",
       eb
         .selectFrom("seconds")
         .select(eb.fn.countAll<number>().as("n"))
@@ -55,6 +62,7 @@ function toSummary(r: SummaryRow): MotionSummary {
     responseStatus: r.response_status,
     bodyName: r.body_name,
     bodySlug: r.body_slug,
+    proposerName: personName(r.proposer_name, r.proposer_status),
     publishedAt: r.published_at!,
     decidedAt: r.decided_at,
     responseDueAt: r.response_due_at,
@@ -74,61 +82,93 @@ export interface MotionFilter {
 
 export async function listMotions(db: Db, filter: MotionFilter) {
   const pageSize = filter.pageSize ?? 20;
-  const page = Math.max(1, filter.page ?? 1);
+  const page = Math.max(1, Math.floor(filter.page ?? 1));
   let query = summaries(db);
   if (filter.status) query = query.where("motions.status", "=", filter.status);
   if (filter.responseStatus) query = query.where("motions.response_status", "=", filter.responseStatus);
   if (filter.bodyId) query = query.where("motions.body_id", "=", filter.bodyId);
   const [rows, total] = await Promise.all([
-    query.orderBy("motions.published_at", "desc").orderBy("motions.id", "desc").limit(pageSize).offset((page - 1) * pageSize).execute(),
+    query
+      .orderBy("motions.published_at", "desc")
+      .orderBy("motions.id", "desc")
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
     query
       .clearSelect()
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .executeTakeFirstOrThrow(),
   ]);
   const count = Number(total.n);
-  return { motions: rows.map(toSummary), total: count, page, pageCount: Math.max(1, Math.ceil(count / pageSize)) };
+  return { motions: rows.map(toSummary), total: count, page, pageSize, pageCount: Math.max(1, Math.ceil(count / pageSize)) };
 }
+
+export interface VotingSummary extends MotionSummary {
+  /** null for a live ballot, which the chair closes in the sitting */
+  closesAt: number | null;
+  ballotKind: "recorded" | "secret" | null;
+}
+
+const HOME_LIST_LENGTH = 6;
 
 /** What the home page needs: what is open now, what was decided, and what answers are owed. */
 export async function getHomeSummary(db: Db) {
-  const [openForSeconding, votingNow, recentDecisions, responsesDue] = await Promise.all([
-    summaries(db).where("motions.status", "in", ["open", "seconded"]).orderBy("motions.published_at", "desc").limit(6).execute(),
-    summaries(db).where("motions.status", "=", "voting").orderBy("motions.published_at", "desc").limit(6).execute(),
-    summaries(db).where("motions.status", "in", ["carried", "defeated"]).orderBy("motions.decided_at", "desc").limit(6).execute(),
+  const [votingNow, openForSeconding, recentDecisions, responsesDue] = await Promise.all([
+    summaries(db)
+      .leftJoin("ballots", (join) => join.onRef("ballots.motion_id", "=", "motions.id").on("ballots.status", "=", "open"))
+      .select(["ballots.closes_at", "ballots.kind as ballot_kind"])
+      .where("motions.status", "=", "voting")
+      // Closing soonest first; live ballots (no closing time) after them on both databases.
+      .orderBy(sql`case when ballots.closes_at is null then 1 else 0 end`)
+      .orderBy("ballots.closes_at", "asc")
+      .orderBy("motions.published_at", "desc")
+      .limit(HOME_LIST_LENGTH)
+      .execute(),
+    // Nearest to lapsing first: those are the ones that need seconders soonest.
+    summaries(db).where("motions.status", "=", "open").orderBy("motions.lapses_at", "asc").limit(HOME_LIST_LENGTH).execute(),
+    summaries(db)
+      .where("motions.status", "in", ["carried", "defeated"])
+      .orderBy("motions.decided_at", "desc")
+      .limit(HOME_LIST_LENGTH)
+      .execute(),
     summaries(db)
       .where("motions.response_status", "in", ["awaiting", "revision_requested"])
       .orderBy("motions.response_due_at", "asc")
-      .limit(6)
+      .limit(HOME_LIST_LENGTH)
       .execute(),
   ]);
-  const ballots = await db
-    .selectFrom("ballots")
-    .innerJoin("motions", "motions.id", "ballots.motion_id")
-    .select(["motions.number", "ballots.closes_at", "ballots.kind"])
-    .where("ballots.status", "=", "open")
-    .execute();
   return {
+    votingNow: votingNow.map(
+      (r): VotingSummary => ({ ...toSummary(r), closesAt: r.closes_at ?? null, ballotKind: r.ballot_kind ?? null }),
+    ),
     openForSeconding: openForSeconding.map(toSummary),
-    votingNow: votingNow.map((r) => ({ ...toSummary(r), ballot: ballots.find((b) => b.number === r.number) ?? null })),
     recentDecisions: recentDecisions.map(toSummary),
     responsesDue: responsesDue.map(toSummary),
   };
 }
 
-/** A member's own motions, drafts first. */
+/** A member's own motions: drafts (private) and what they have published. */
 export async function listOwnMotions(db: Db, userId: string) {
   const [drafts, published] = await Promise.all([
     db
       .selectFrom("motions")
-      .select(["id", "title", "updated_at"])
-      .where("proposer_id", "=", userId)
-      .where("status", "=", "draft")
-      .orderBy("updated_at", "desc")
+      .innerJoin("bodies", "bodies.id", "motions.body_id")
+      .select(["motions.id", "motions.title", "motions.updated_at", "bodies.name as body_name"])
+      .where("motions.proposer_id", "=", userId)
+      .where("motions.status", "=", "draft")
+      .orderBy("motions.updated_at", "desc")
+      .orderBy("motions.id", "desc")
       .execute(),
-    summaries(db).where("motions.proposer_id", "=", userId).orderBy("motions.published_at", "desc").execute(),
+    summaries(db)
+      .where("motions.proposer_id", "=", userId)
+      .orderBy("motions.published_at", "desc")
+      .orderBy("motions.id", "desc")
+      .execute(),
   ]);
-  return { drafts, published: published.map(toSummary) };
+  return {
+    drafts: drafts.map((d) => ({ id: d.id, title: d.title, updatedAt: d.updated_at, bodyName: d.body_name })),
+    published: published.map(toSummary),
+  };
 }
 
 export async function listBodies(db: Db) {
