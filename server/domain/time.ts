@@ -39,6 +39,19 @@ export function zonedLocalToEpoch(local: string, timeZone: string): number | nul
   const [, y, mo, d, h, mi, s] = m.map(Number);
   const wall = Date.UTC(y, mo - 1, d, h, mi, s || 0);
   if (Number.isNaN(wall)) return null;
+  // Date.UTC rolls 30 February over into March and 24:00 into tomorrow; a real date and time
+  // must come back out exactly as it went in.
+  const check = new Date(wall);
+  if (
+    check.getUTCFullYear() !== y ||
+    check.getUTCMonth() !== mo - 1 ||
+    check.getUTCDate() !== d ||
+    check.getUTCHours() !== h ||
+    check.getUTCMinutes() !== mi ||
+    check.getUTCSeconds() !== (s || 0)
+  ) {
+    return null;
+  }
   // Two passes settle the offset either side of a daylight-saving change.
   let epoch = wall - zoneOffset(wall, timeZone);
   epoch = wall - zoneOffset(epoch, timeZone);

@@ -67,21 +67,22 @@ export async function verifyAuditChain(db: Kysely<Database>, batchSize = 1000): 
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   let checked = 0;
-  for (;;) {
-    const rows = await db
-      .selectFrom("audit_log")
-      .selectAll()
-      .where("seq", ">=", expectedSeq)
-      .orderBy("seq")
-      .limit(batchSize)
-      .execute();
+  for (let firstPage = true; ; firstPage = false) {
+    // The first page has no lower bound, so an entry numbered below 1 cannot hide from the check.
+    let page = db.selectFrom("audit_log").selectAll().orderBy("seq").limit(batchSize);
+    if (!firstPage) page = page.where("seq", ">=", expectedSeq);
+    const rows = await page.execute();
     if (rows.length === 0) return { ok: true, checked };
     for (const row of rows) {
       const broken = (problem: string) => ({ ok: false as const, checked, brokenAt: row.seq, problem });
+      if (row.seq < expectedSeq) return broken("entry numbered before the start of the log");
       if (row.seq !== expectedSeq) return { ok: false, checked, brokenAt: expectedSeq, problem: "entry missing" };
       if (row.prev_hash !== prevHash) return broken("previous hash does not match the entry before");
       let hash: string;
       try {
+        // The hash covers the parsed payload, so the stored text must be exactly its canonical
+        // form: otherwise the bytes could be rewritten without the chain noticing.
+        if (canonicalJson(JSON.parse(row.payload)) !== row.payload) return broken("payload is not stored as canonical JSON");
         hash = hashEntry(prevHash, row);
       } catch {
         return broken("payload is not valid JSON");

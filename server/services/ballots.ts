@@ -181,6 +181,11 @@ export function createBallotService(deps: ServiceDeps) {
       return write(deps, async (scope) => {
         const ballot = await findBallot(scope.trx, ballotId);
         if (ballot.status !== "open") throw new InvalidState("This ballot is already closed.");
+        // Past its closing time the ballot already closed itself (no vote is accepted after it);
+        // the chair's click only catches up, so the record and the response clock keep that time.
+        if (ballot.closes_at !== null && ballot.closes_at <= scope.now) {
+          return closeInScope(scope, ballot, ballot.closes_at, null);
+        }
         return closeInScope(scope, ballot, scope.now, viewer.id);
       });
     },

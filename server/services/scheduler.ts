@@ -32,11 +32,14 @@ export function startScheduler(services: Services, db: Db, events: EventBus, log
 
   async function arm() {
     if (stopped) return;
-    if (timer) clearTimeout(timer);
     const next = await nextDeadline(db).catch(() => null);
     const wait = next === null ? MAX_SLEEP_MS : Math.min(Math.max(next - services.clock.now(), 0), MAX_SLEEP_MS);
     if (stopped) return;
+    // Several arms may be in flight at once (events arrive while one awaits the database): the
+    // last to finish replaces the others' timer, so none is left running after stop().
+    if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
+      timer = null;
       running = sweep().then(arm);
     }, wait + 5);
   }

@@ -13,7 +13,7 @@ import { type TestPerson, createBody, createChair, createMembers, motionInput } 
 
 export interface TestParliament {
   dialect: DialectName;
-  database: DatabaseHandle;
+  database: DatabaseHandle & { url: string };
   db: DatabaseHandle["db"];
   clock: ManualClock;
   services: Services;
