@@ -58,6 +58,11 @@ export function zonedLocalToEpoch(local: string, timeZone: string): number | nul
   return epoch;
 }
 
+/** The calendar year at `epoch` in `timeZone` (New Year's Eve in London is not yet next year). */
+export function zonedYear(epoch: number, timeZone: string): number {
+  return Number(new Intl.DateTimeFormat("en-GB", { timeZone, year: "numeric" }).format(new Date(epoch)));
+}
+
 /** The inverse, for filling a `datetime-local` input. */
 export function epochToZonedLocal(epoch: number, timeZone: string): string {
   const shifted = new Date(epoch + zoneOffset(epoch, timeZone));

@@ -10,7 +10,7 @@ import { MINUTE_MS, DAY_MS, zonedLocalToEpoch } from "../domain/time";
 import type { Db, ServiceDeps } from "./deps";
 import { findMotionById, moveMotion } from "./motions";
 import { validate } from "./validate";
-import { type WriteScope, write } from "./write";
+import { type WriteScope, settleEach, write } from "./write";
 
 const MIN_VOTING_PERIOD_MS = 10 * MINUTE_MS;
 const MAX_VOTING_PERIOD_MS = 60 * DAY_MS;
@@ -198,13 +198,13 @@ export function createBallotService(deps: ServiceDeps) {
         .where("status", "=", "open")
         .where("closes_at", "<=", deps.clock.now())
         .execute();
-      for (const { id } of due) {
-        await write(deps, async (scope) => {
+      await settleEach(due, "ballot closing(s)", ({ id }) =>
+        write(deps, async (scope) => {
           const ballot = await findBallot(scope.trx, id);
           if (ballot.status !== "open" || ballot.closes_at === null) return;
           await closeInScope(scope, ballot, ballot.closes_at, null);
-        });
-      }
+        }),
+      );
       return due.length;
     },
   };

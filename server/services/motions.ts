@@ -6,10 +6,10 @@ import { formatMotionNumber } from "../domain/motion-number";
 import { assertTransition, canEditText, canSecond, canWithdraw } from "../domain/motion-state";
 import { type Viewer, requireRole } from "../domain/permissions";
 import { type MotionFields, motionSchema, withdrawSchema } from "../domain/schemas/motion";
-import { DAY_MS } from "../domain/time";
+import { DAY_MS, zonedYear } from "../domain/time";
 import type { Db, ServiceDeps, Tx } from "./deps";
 import { validate } from "./validate";
-import { type WriteScope, write } from "./write";
+import { type WriteScope, settleEach, write } from "./write";
 
 export async function findMotionById(trx: Db, id: number): Promise<Motion> {
   const motion = await trx.selectFrom("motions").selectAll().where("id", "=", id).executeTakeFirst();
@@ -82,7 +82,7 @@ export function createMotionService(deps: ServiceDeps) {
   const { rules } = deps;
 
   async function publishInScope(scope: WriteScope, motion: Motion, actorId: string): Promise<string> {
-    const year = new Date(scope.now).getUTCFullYear();
+    const year = zonedYear(scope.now, rules.timeZone);
     // The counter row is updated in the same transaction, so two motions can never share a number.
     const counter = await scope.trx
       .insertInto("motion_counters")
@@ -281,13 +281,13 @@ export function createMotionService(deps: ServiceDeps) {
         .where("status", "=", "open")
         .where("lapses_at", "<=", now)
         .execute();
-      for (const { id } of due) {
-        await write(deps, async (scope) => {
+      await settleEach(due, "lapse(s)", ({ id }) =>
+        write(deps, async (scope) => {
           const motion = await findMotionById(scope.trx, id);
           if (motion.status !== "open") return;
           await moveMotion(scope, motion, "lapsed", null, {}, "not seconded in time");
-        });
-      }
+        }),
+      );
       return due.length;
     },
   };

@@ -5,6 +5,8 @@ import type { Db } from "./deps";
 import type { EventBus } from "../events";
 
 const MAX_SLEEP_MS = 60_000;
+/** After a failed sweep, wait this long before trying the same deadline again (no busy loop). */
+const RETRY_MS = 30_000;
 
 async function nextDeadline(db: Db): Promise<number | null> {
   const [ballot, motion] = await Promise.all([
@@ -20,20 +22,32 @@ export function startScheduler(services: Services, db: Db, events: EventBus, log
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
 
+  let retryAfter = 0;
+
+  /** Each kind of deadline on its own, so a failure in one does not hold up the other. */
   async function sweep() {
-    try {
-      const closed = await services.ballots.closeDue();
-      const lapsed = await services.motions.lapseDue();
-      if (closed || lapsed) log(`scheduler: closed ${closed} ballot(s), lapsed ${lapsed} motion(s)`);
-    } catch (error) {
-      log(`scheduler: ${(error as Error).message}`);
+    const jobs = [
+      ["closed", "ballot(s)", services.ballots.closeDue],
+      ["lapsed", "motion(s)", services.motions.lapseDue],
+    ] as const;
+    let failed = false;
+    for (const [did, what, run] of jobs) {
+      try {
+        const count = await run();
+        if (count) log(`scheduler: ${did} ${count} ${what}`);
+      } catch (error) {
+        failed = true;
+        log(`scheduler: ${(error as Error).message}`);
+      }
     }
+    retryAfter = failed ? services.clock.now() + RETRY_MS : 0;
   }
 
   async function arm() {
     if (stopped) return;
     const next = await nextDeadline(db).catch(() => null);
-    const wait = next === null ? MAX_SLEEP_MS : Math.min(Math.max(next - services.clock.now(), 0), MAX_SLEEP_MS);
+    const due = next === null ? null : Math.max(next, retryAfter);
+    const wait = due === null ? MAX_SLEEP_MS : Math.min(Math.max(due - services.clock.now(), 0), MAX_SLEEP_MS);
     if (stopped) return;
     // Several arms may be in flight at once (events arrive while one awaits the database): the
     // last to finish replaces the others' timer, so none is left running after stop().

@@ -36,3 +36,19 @@ export async function write<T>(deps: ServiceDeps, work: (scope: WriteScope) => P
   for (const event of pending) deps.events.emit(event);
   return result;
 }
+
+/** For deadline sweeps: one item that fails must not hold up the others; failures are reported together. */
+export async function settleEach<T>(items: readonly T[], what: string, work: (item: T) => Promise<void>): Promise<void> {
+  const failures: unknown[] = [];
+  for (const item of items) {
+    try {
+      await work(item);
+    } catch (error) {
+      failures.push(error);
+    }
+  }
+  if (failures.length) {
+    const reasons = failures.map((f) => (f as Error).message).join("; ");
+    throw new AggregateError(failures, `${failures.length} ${what} failed: ${reasons}`);
+  }
+}

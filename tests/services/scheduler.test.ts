@@ -40,7 +40,7 @@ describeEachDatabase("the scheduler", (dialect) => {
     }
     expect(await ballotRow(t, ballotId)).toMatchObject({ closed_at: closesAt, closed_by: null, outcome: "carried" });
     expect(await motionStatus(t, voting.motionId)).toBe("carried");
-    expect(log).toContain("scheduler: closed 1 ballot(s), lapsed 1 motion(s)");
+    expect(log).toEqual(["scheduler: closed 1 ballot(s)", "scheduler: lapsed 1 motion(s)"]);
     expect((await t.services.audit.verify()).ok).toBe(true);
   });
 
