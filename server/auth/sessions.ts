@@ -44,9 +44,21 @@ export interface SessionCheck {
   setCookie: string | null;
 }
 
-export function createAuth(db: Db, { secureCookies }: { secureCookies: boolean }) {
+/** Too many failed sign-ins: the page can answer 429 and say how long to wait. */
+export class SignInThrottled extends InvalidInput {
+  constructor(readonly retryAfterMs: number) {
+    const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
+    const message = `There have been too many attempts to sign in to this account. For safety, please wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`;
+    super(message, { form: [message] });
+  }
+}
+
+export const WRONG_COMBINATION =
+  "That email and password do not match an account. Check both and try again.";
+
+export function createAuth(db: Db, { secureCookies, now = Date.now }: { secureCookies: boolean; now?: () => number }) {
   const lucia = createLucia(db, secureCookies);
-  const throttle = createSignInThrottle();
+  const throttle = createSignInThrottle(now);
 
   return {
     cookieName: SESSION_COOKIE,
@@ -71,23 +83,22 @@ export function createAuth(db: Db, { secureCookies }: { secureCookies: boolean }
       const { email, password } = validate(signInSchema, input);
       const key = `${clientKey}|${email}`;
       const wait = throttle.blockedFor(key);
-      if (wait > 0) {
-        const message = `Too many attempts. Please wait ${Math.ceil(wait / 60_000)} minute(s) and try again.`;
-        throw new InvalidInput(message, { form: [message] });
-      }
+      if (wait > 0) throw new SignInThrottled(wait);
       const user = await db
         .selectFrom("users")
         .select(["id", "display_name", "role", "body_id", "status", "password_hash"])
         .where("email", "=", email)
+        .where("status", "!=", "deleted")
         .executeTakeFirst();
       const matches = await verifyPassword(user?.password_hash ?? DUMMY_HASH, password);
       if (!user || !user.password_hash || !matches) {
         throttle.failed(key);
-        const message = "That email and password do not match an account. Check both and try again.";
-        throw new InvalidInput(message, { form: [message] });
+        // One message for both cases, so the form never tells a stranger which emails have accounts.
+        throw new InvalidInput(WRONG_COMBINATION, { form: [WRONG_COMBINATION] });
       }
       if (user.status !== "active") {
-        const message = "This account is suspended. Contact the parliament's admin if you think this is wrong.";
+        // Only said after the right password, so it reveals nothing to someone guessing.
+        const message = "This account is suspended, so it cannot sign in. If you think this is a mistake, please contact the parliament's admin.";
         throw new InvalidInput(message, { form: [message] });
       }
       throttle.succeeded(key);
