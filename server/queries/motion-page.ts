@@ -30,6 +30,10 @@ export interface PostView {
   hidden: { at: number; reason: string; byName: string } | null;
   revisions: { stance: string; body: string; replacedAt: number }[];
   openReports: number;
+  /** the viewer wrote it: they may edit or delete it, not report it */
+  mine: boolean;
+  /** the viewer has reported it (one report per person per post), so the page says so instead of offering the form again */
+  reportedByMe: boolean;
 }
 
 export interface BallotView {
@@ -80,32 +84,54 @@ async function loadPosts(db: Db, motionId: number, viewer: Viewer): Promise<Post
     .where("posts.motion_id", "=", motionId)
     .orderBy("posts.id")
     .execute();
-  const ids = rows.map((r) => r.id);
-  const revisions = ids.length
-    ? await db
-        .selectFrom("post_revisions")
-        .select(["post_id", "stance", "body", "replaced_at"])
-        .where("post_id", "in", ids)
-        .orderBy("id")
-        .execute()
-    : [];
-  const reports = ids.length && isChair(viewer)
-    ? await db
-        .selectFrom("post_reports")
-        .select(["post_id", (eb) => eb.fn.countAll<number>().as("n")])
-        .where("post_id", "in", ids)
-        .where("resolved_at", "is", null)
-        .groupBy("post_id")
-        .execute()
-    : [];
+  // Joined on the motion, not an IN list of post ids: a long thread never hits a parameter limit.
+  const [revisions, mineReported, reports] = await Promise.all([
+    db
+      .selectFrom("post_revisions")
+      .innerJoin("posts", "posts.id", "post_revisions.post_id")
+      .select(["post_revisions.post_id", "post_revisions.stance", "post_revisions.body", "post_revisions.replaced_at"])
+      .where("posts.motion_id", "=", motionId)
+      .orderBy("post_revisions.id")
+      .execute(),
+    viewer
+      ? db
+          .selectFrom("post_reports")
+          .innerJoin("posts", "posts.id", "post_reports.post_id")
+          .select("post_reports.post_id")
+          .where("posts.motion_id", "=", motionId)
+          .where("post_reports.reporter_id", "=", viewer.id)
+          .execute()
+      : Promise.resolve([]),
+    isChair(viewer)
+      ? db
+          .selectFrom("post_reports")
+          .innerJoin("posts", "posts.id", "post_reports.post_id")
+          .select(["post_reports.post_id", (eb) => eb.fn.countAll<number>().as("n")])
+          .where("posts.motion_id", "=", motionId)
+          .where("post_reports.resolved_at", "is", null)
+          .groupBy("post_reports.post_id")
+          .execute()
+      : Promise.resolve([]),
+  ]);
+  const revisionsOf = new Map<number, PostView["revisions"]>();
+  for (const v of revisions) {
+    const list = revisionsOf.get(v.post_id) ?? [];
+    list.push({ stance: v.stance, body: v.body, replacedAt: v.replaced_at });
+    revisionsOf.set(v.post_id, list);
+  }
+  const reportCount = new Map(reports.map((x) => [x.post_id, Number(x.n)]));
+  // Any report by the viewer, resolved or not: the database allows one report per person per post.
+  const reportedByViewer = new Set(mineReported.map((x) => x.post_id));
   return rows.map((r) => {
-    const concealed = r.deleted_at !== null || r.hidden_at !== null;
+    const deleted = r.deleted_at !== null;
+    const concealed = deleted || r.hidden_at !== null;
     return {
       id: r.id,
       parentId: r.parent_id,
       depth: r.depth,
-      authorId: r.author_id,
-      authorName: personName(r.author_name, r.author_status),
+      // An author who deleted their post took back their words; the tombstone does not name them.
+      authorId: deleted ? "" : r.author_id,
+      authorName: deleted ? "" : personName(r.author_name, r.author_status),
       authorRole: r.author_role,
       stance: r.stance,
       body: concealed ? "" : r.body,
@@ -113,12 +139,10 @@ async function loadPosts(db: Db, motionId: number, viewer: Viewer): Promise<Post
       editedAt: r.edited_at,
       deletedAt: r.deleted_at,
       hidden: r.hidden_at ? { at: r.hidden_at, reason: r.hidden_reason ?? "", byName: r.hider_name ?? "The chair" } : null,
-      revisions: concealed
-        ? []
-        : revisions
-            .filter((v) => v.post_id === r.id)
-            .map((v) => ({ stance: v.stance, body: v.body, replacedAt: v.replaced_at })),
-      openReports: Number(reports.find((x) => x.post_id === r.id)?.n ?? 0),
+      revisions: concealed ? [] : (revisionsOf.get(r.id) ?? []),
+      openReports: reportCount.get(r.id) ?? 0,
+      mine: viewer !== null && r.author_id === viewer.id,
+      reportedByMe: reportedByViewer.has(r.id),
     };
   });
 }
@@ -281,6 +305,7 @@ export async function getMotionPage(db: Db, number: string, viewer: Viewer) {
         (motion.response_status === "awaiting" || motion.response_status === "revision_requested"),
     },
     viewerHasSeconded: hasSeconded,
+    viewerIsProposer: isProposer,
   };
 }
 

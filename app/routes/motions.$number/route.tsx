@@ -1,0 +1,89 @@
+// One motion's page: the text, its whole public record, and, for people signed in, the forms for
+// everything that can be done on it. Every form works as a plain POST without JavaScript.
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom, json } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { isMotionNumber } from "../../../server/domain/motion-number";
+import { DAY_MS, epochToZonedLocal } from "../../../server/domain/time";
+import { ErrorPage } from "~/components/error-page";
+import type { FormReply } from "~/lib/forms.server";
+import { notFound } from "~/lib/guards.server";
+import { pageTitle } from "~/lib/meta";
+import { missingMotion, motionAction } from "./actions.server";
+import { BallotSection } from "./ballot-panel";
+import { MotionHeader, MotionText, StatusNote } from "./motion-header";
+import { ProposerPanel } from "./proposer-panel";
+import { ResponseSection } from "./response-panel";
+import { SecondingSection } from "./seconding";
+import { Thread } from "./thread";
+import { Timeline } from "./timeline";
+
+export async function loader({ params, context, request }: LoaderFunctionArgs) {
+  const number = params.number ?? "";
+  const page = isMotionNumber(number) ? await context.services.read.motionPage(number, context.actor) : null;
+  if (!page) notFound(missingMotion(number));
+  const now = context.services.clock.now();
+  const path = new URL(request.url).pathname;
+  return json({
+    page,
+    now,
+    /** a week from now, as the parliament's wall clock reads it: the default closing time */
+    defaultClosesAt: epochToZonedLocal(now + 7 * DAY_MS, context.services.rules.timeZone),
+    signedIn: context.actor !== null,
+    signInHref: `/login?redirectTo=${encodeURIComponent(path)}`,
+  });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  return motionAction(args);
+}
+
+export type LoaderData = SerializeFrom<typeof loader>;
+export type PageData = LoaderData["page"];
+
+export default function MotionRoute() {
+  const data = useLoaderData<typeof loader>();
+  const reply = useActionData<FormReply>() as FormReply | undefined;
+  const { page, now } = data;
+  const hasResponse = page.motion.response_status !== null;
+  const showVoting = page.ballots.length > 0 || page.can.openBallot;
+  const sections = [
+    { href: "#seconding", label: "Seconding" },
+    ...(showVoting ? [{ href: "#voting", label: "Voting" }] : []),
+    ...(hasResponse ? [{ href: "#response", label: "Response" }] : []),
+    { href: "#record", label: "What happened" },
+    { href: "#discussion", label: `Discussion (${page.posts.length})` },
+  ];
+  return (
+    <article className="motion-page">
+      <MotionHeader page={page} now={now} />
+      <nav aria-label="On this page" className="meta">
+        On this page:{" "}
+        {sections.map((section, i) => (
+          <span key={section.href}>
+            {i > 0 ? " · " : null}
+            <a href={section.href}>{section.label}</a>
+          </span>
+        ))}
+      </nav>
+      <StatusNote page={page} />
+      <MotionText page={page} />
+      <ProposerPanel page={page} reply={reply} />
+      <SecondingSection page={page} reply={reply} />
+      {showVoting ? <BallotSection page={page} reply={reply} defaultClosesAt={data.defaultClosesAt} /> : null}
+      {hasResponse ? <ResponseSection page={page} reply={reply} now={now} /> : null}
+      <Timeline page={page} />
+      <Thread page={page} reply={reply} signedIn={data.signedIn} signInHref={data.signInHref} />
+    </article>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  if (!data) return pageTitle(matches, "Motion not found");
+  const { motion } = data.page;
+  const description = motion.summary || motion.text.slice(0, 200);
+  return pageTitle(matches, `${motion.number}: ${motion.title}`, description);
+};

@@ -1,0 +1,180 @@
+// The motion's public record, read from the audit log: one plain sentence per entry, each with
+// its own anchor so anyone can link to the moment something happened. Runs of votes fold into
+// a count so a busy ballot does not bury everything else.
+import type { ReactNode } from "react";
+import { outcomeLabels } from "../../../server/domain/ballot-outcome";
+import { statusLabels } from "../../../server/domain/motion-state";
+import { positionLabels } from "../../../server/domain/schemas/response";
+import { When, useTimeZone } from "~/components/when";
+import { formatDateTime, plural } from "~/lib/format";
+import type { PageData } from "./route";
+
+type Entry = PageData["timeline"][number];
+type Payload = Record<string, unknown>;
+
+const text = (p: Payload, key: string) => (typeof p[key] === "string" ? (p[key] as string) : "");
+const num = (p: Payload, key: string) => (typeof p[key] === "number" ? (p[key] as number) : 0);
+const label = <K extends string>(labels: Record<K, string>, value: string) => labels[value as K] ?? value;
+const majority: Record<string, string> = { simple: "a simple majority", two_thirds: "a two-thirds majority" };
+
+/** Runs of at least this many votes on one ballot fold into a single line. */
+const FOLD_AT = 4;
+
+function stateSentence(e: Entry): ReactNode {
+  const p = e.payload as Payload;
+  const from = label(statusLabels, text(p, "from"));
+  const to = text(p, "to");
+  const reason = text(p, "reason");
+  switch (to) {
+    case "withdrawn":
+      return `${e.actorName ?? "The proposer"} withdrew the motion.${reason ? ` Their reason: ${reason}` : ""}`;
+    case "lapsed":
+      return "The motion lapsed because not enough members seconded it in time.";
+    case "seconded":
+      return text(p, "from") === "open"
+        ? "The motion had enough seconders, so it can now go to a vote."
+        : `The motion went back to Seconded${reason ? ` because ${reason}` : ""}.`;
+    case "carried":
+      return "The motion was carried.";
+    case "defeated":
+      return "The motion was defeated.";
+    case "voting":
+      return "Voting on the motion began.";
+    default:
+      return `The motion moved from ${from} to ${label(statusLabels, to)}${reason ? ` because ${reason}` : ""}.`;
+  }
+}
+
+function sentence(e: Entry, page: PageData, timeZone: string): ReactNode {
+  const p = e.payload as Payload;
+  const who = e.actorName ?? "Someone";
+  switch (e.type) {
+    case "motion.published":
+      return `${who} published the motion as ${text(p, "number") || page.motion.number}. It needed ${plural(num(p, "seconders_required") || page.motion.seconders_required, "seconder")}.`;
+    case "motion.edited":
+      return (
+        <>
+          {who} changed the text of the motion (version {num(p, "version")}).
+        </>
+      );
+    case "motion.seconded":
+      return `${who} seconded the motion (${num(p, "seconds")} of ${page.motion.seconders_required} needed).`;
+    case "motion.state":
+      return stateSentence(e);
+    case "post.hidden":
+      return (
+        <>
+          The chair hid <a href={`#post-${num(p, "post_id")}`}>a post in the discussion</a>. Reason: {text(p, "reason")}
+        </>
+      );
+    case "ballot.opened":
+      return (
+        <>
+          {who} opened a {text(p, "kind") === "secret" ? "secret ballot" : "recorded vote"}, needing {majority[text(p, "rule")] ?? "a majority"}.{" "}
+          {plural(num(p, "eligible"), "member")} could vote and {plural(num(p, "quorum"), "vote was", "votes were")} needed for quorum.
+          {num(p, "closes_at") ? ` Voting was set to close on ${formatDateTime(num(p, "closes_at"), timeZone)}.` : null}
+        </>
+      );
+    case "vote.cast":
+      return text(p, "kind") === "secret" ? "A secret vote was cast." : `${who} voted.`;
+    case "vote.changed":
+      return `${who} changed their vote.`;
+    case "ballot.closed": {
+      const how = text(p, "closed_by") === "chair" ? "The chair closed the vote early." : "The vote closed at its set time.";
+      const result = label(outcomeLabels, text(p, "outcome"));
+      return `${how} Result: ${result}. For ${num(p, "for")}, against ${num(p, "against")}, abstain ${num(p, "abstain")}; ${num(p, "turnout")} of ${plural(num(p, "eligible"), "member")} voted.`;
+    }
+    case "response.published": {
+      const late = p.on_time === false ? " It was published after the due date." : "";
+      const again = num(p, "version") > 1 ? ` (response ${num(p, "version")})` : "";
+      return `${who} published the response from ${page.body.name}${again}: ${label(positionLabels, text(p, "position"))}.${late}`;
+    }
+    default:
+      return `Recorded: ${e.type}.`;
+  }
+}
+
+function EntryItem({ e, page }: { e: Entry; page: PageData }) {
+  const timeZone = useTimeZone();
+  return (
+    <li id={`event-${e.seq}`}>
+      <a href={`#event-${e.seq}`} className="event-time">
+        <When at={e.at} withTime />
+      </a>
+      {sentence(e, page, timeZone)}
+    </li>
+  );
+}
+
+const isVote = (e: Entry) => e.type === "vote.cast" || e.type === "vote.changed";
+const ballotOf = (e: Entry) => (e.payload as Payload).ballot_id;
+
+type Item = { kind: "one"; entry: Entry } | { kind: "votes"; entries: Entry[] };
+
+function fold(entries: Entry[]): Item[] {
+  const items: Item[] = [];
+  let run: Entry[] = [];
+  const flush = () => {
+    if (run.length >= FOLD_AT) items.push({ kind: "votes", entries: run });
+    else for (const entry of run) items.push({ kind: "one", entry });
+    run = [];
+  };
+  for (const e of entries) {
+    if (isVote(e) && (run.length === 0 || ballotOf(run[0]) === ballotOf(e))) {
+      run.push(e);
+      continue;
+    }
+    flush();
+    if (isVote(e)) run.push(e);
+    else items.push({ kind: "one", entry: e });
+  }
+  flush();
+  return items;
+}
+
+function VoteRun({ entries, page }: { entries: Entry[]; page: PageData }) {
+  const first = entries[0];
+  const last = entries[entries.length - 1];
+  const cast = entries.filter((e) => e.type === "vote.cast").length;
+  const changed = entries.length - cast;
+  const secret = (first.payload as Payload).kind === "secret";
+  const timeZone = useTimeZone();
+  return (
+    <li id={`votes-${first.seq}`}>
+      <a href={`#votes-${first.seq}`} className="event-time">
+        <When at={first.at} withTime />
+      </a>
+      {plural(cast, secret ? "secret vote was" : "vote was", secret ? "secret votes were" : "votes were")} cast
+      {changed ? ` and ${plural(changed, "vote was", "votes were")} changed` : ""}, the last on{" "}
+      {formatDateTime(last.at, timeZone)}.
+      <details>
+        <summary>Show each vote ({entries.length})</summary>
+        <ol className="timeline">
+          {entries.map((e) => (
+            <EntryItem key={e.seq} e={e} page={page} />
+          ))}
+        </ol>
+      </details>
+    </li>
+  );
+}
+
+export function Timeline({ page }: { page: PageData }) {
+  return (
+    <section id="record" aria-labelledby="record-heading">
+      <h2 id="record-heading">What happened</h2>
+      <p className="hint">
+        Each step comes from the parliament&apos;s public record, which cannot be changed without it showing. Each entry has its own link.
+      </p>
+      <ol className="timeline">
+        {fold(page.timeline).map((item) =>
+          item.kind === "one" ? (
+            <EntryItem key={item.entry.seq} e={item.entry} page={page} />
+          ) : (
+            <VoteRun key={item.entries[0].seq} entries={item.entries} page={page} />
+          ),
+        )}
+      </ol>
+    </section>
+  );
+}
