@@ -2,6 +2,7 @@
 // parliament are played through the real services on a story clock, so every rule holds, every
 // state appears and the audit chain verifies. Only people and bodies are inserted directly
 // (there is no body service, and people join by invitation, which the demo skips).
+import { displayNameKey } from "../services/people";
 import { generateIdFromEntropySize } from "lucia";
 import type { Choice } from "../../db/schema";
 import { hashPassword } from "../auth/password";
@@ -77,7 +78,7 @@ async function insertCast(db: Db, createdAt: number) {
     return {
       id: people[p.key].id,
       display_name: p.displayName,
-      display_name_key: p.displayName.toLowerCase(),
+      display_name_key: displayNameKey(p.displayName),
       email: demoEmail(p.key),
       password_hash: passwordHash,
       role: p.role,
