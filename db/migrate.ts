@@ -3,6 +3,7 @@ import * as m0001 from "./migrations/0001_people_and_bodies";
 import * as m0002 from "./migrations/0002_motions_and_threads";
 import * as m0003 from "./migrations/0003_ballots_and_responses";
 import * as m0004 from "./migrations/0004_audit_log";
+import * as m0005 from "./migrations/0005_sittings";
 
 // Listed here rather than read from disk, so the same code runs under tsx, Vitest and a bundle.
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   "0002_motions_and_threads": m0002,
   "0003_ballots_and_responses": m0003,
   "0004_audit_log": m0004,
+  "0005_sittings": m0005,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

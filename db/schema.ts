@@ -181,6 +181,9 @@ export interface BallotTable {
   count_against: Generated<number>;
   count_abstain: Generated<number>;
   outcome: BallotOutcome | null;
+  /** live ballots: the sitting and agenda item they were taken in */
+  sitting_id: number | null;
+  agenda_item_id: number | null;
 }
 
 /** Recorded ballots: each member's choice is public and may change until close. */
@@ -210,6 +213,60 @@ export interface ResponseTable {
   summary: string;
   published_at: number;
   published_by: string;
+}
+
+export type SittingStatus = "scheduled" | "open" | "suspended" | "closed";
+
+export interface SittingTable {
+  id: Generated<number>;
+  title: string;
+  starts_at: number;
+  place: string;
+  online_link: string;
+  status: SittingStatus;
+  /** optional speaking time shown to everyone; it never cuts anyone off */
+  speaking_seconds: number | null;
+  created_by: string;
+  created_at: number;
+  opened_at: number | null;
+  closed_at: number | null;
+  /** most signed-out watchers seen at once, for the minutes */
+  gallery_peak: Generated<number>;
+}
+
+export type AgendaItemStatus = "pending" | "debating" | "voting" | "decided" | "adjourned";
+
+export interface AgendaItemTable {
+  id: Generated<number>;
+  sitting_id: number;
+  motion_id: number;
+  position: number;
+  status: AgendaItemStatus;
+  started_at: number | null;
+  ended_at: number | null;
+}
+
+export type SpeakerKind = "speech" | "question" | "point_of_order";
+export type SpeakerStatus = "waiting" | "speaking" | "spoken" | "withdrawn" | "removed";
+
+export interface SpeakerRequestTable {
+  id: Generated<number>;
+  item_id: number;
+  member_id: string;
+  kind: SpeakerKind;
+  status: SpeakerStatus;
+  requested_at: number;
+  called_at: number | null;
+  ended_at: number | null;
+}
+
+export interface SittingPresenceTable {
+  sitting_id: number;
+  member_id: string;
+  first_seen_at: number;
+  last_seen_at: number;
+  last_via: "page" | "socket";
+  connections: Generated<number>;
 }
 
 export interface AuditLogTable {
@@ -244,6 +301,10 @@ export interface Database {
   secret_voters: SecretVoterTable;
   responses: ResponseTable;
   audit_log: AuditLogTable;
+  sittings: SittingTable;
+  agenda_items: AgendaItemTable;
+  speaker_requests: SpeakerRequestTable;
+  sitting_presence: SittingPresenceTable;
 }
 
 export type User = Selectable<UserTable>;
@@ -256,3 +317,6 @@ export type Ballot = Selectable<BallotTable>;
 export type CommissionerResponse = Selectable<ResponseTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
 export type Invitation = Selectable<InvitationTable>;
+export type Sitting = Selectable<SittingTable>;
+export type AgendaItem = Selectable<AgendaItemTable>;
+export type SpeakerRequest = Selectable<SpeakerRequestTable>;

@@ -13,6 +13,7 @@ import type { Config } from "./config";
 import { type Clock, systemClock } from "./domain/time";
 import { createEventBus } from "./events";
 import { createHttpApp } from "./http/app";
+import { attachRealtime, type Realtime } from "./realtime/gateway";
 import { createServices, type Services } from "./services";
 import { startScheduler } from "./services/scheduler";
 import { type DemoSignIn, findDemoSignIns, seedDemoParliament } from "./seed/demo-parliament";
@@ -25,6 +26,7 @@ export interface RunningParliament {
   services: Services;
   database: DatabaseHandle;
   httpServer: http.Server;
+  realtime: Realtime;
   /** demo sign-ins, when the database holds the demo parliament */
   demoSignIns: DemoSignIn[];
   stop(): Promise<void>;
@@ -96,6 +98,8 @@ export async function startParliament(config: Config, options: StartOptions = {}
   });
 
   const httpServer = http.createServer(app);
+  // Socket.IO shares the server, so live updates use the same port, origin and session cookie.
+  const realtime = attachRealtime(httpServer, { services, auth, events, log });
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
     httpServer.listen(config.port, config.host, () => resolve());
@@ -111,11 +115,13 @@ export async function startParliament(config: Config, options: StartOptions = {}
     services,
     database,
     httpServer,
+    realtime,
     demoSignIns,
     stop() {
       stopping ??= (async () => {
         builds?.stop();
         await scheduler.stop();
+        await realtime.stop();
         // Let requests in flight finish, but not forever.
         const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
         httpServer.closeIdleConnections();

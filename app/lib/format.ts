@@ -16,7 +16,7 @@ function parts(epoch: number, timeZone: string) {
     minute: "2-digit",
   }).formatToParts(new Date(epoch));
   const get = (type: string) => p.find((x) => x.type === type)?.value ?? "";
-  return { year: get("year"), month: Number(get("month")), day: get("day"), hour: get("hour"), minute: get("minute") };
+  return { year: get("year"), month: Number(get("month")), day: String(Number(get("day"))), hour: get("hour"), minute: get("minute") };
 }
 
 /** 26 November 2026 */

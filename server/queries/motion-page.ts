@@ -1,9 +1,9 @@
 // Everything one motion's page shows, in one query per kind of row (never one per row).
-import type { Ballot, Choice, Motion } from "../../db/schema";
-import { turnout } from "../domain/ballot-outcome";
+import type { Motion } from "../../db/schema";
 import { canEditText, canSecond, canWithdraw } from "../domain/motion-state";
 import { type Viewer, isChair, isCommissionerFor, isMember, mayPostOn } from "../domain/permissions";
 import type { Db } from "../services/deps";
+import { type BallotView, loadBallotViews } from "./ballot-view";
 import { personName } from "./names";
 
 export interface TimelineEntry {
@@ -36,28 +36,7 @@ export interface PostView {
   reportedByMe: boolean;
 }
 
-export interface BallotView {
-  id: number;
-  question: string;
-  kind: Ballot["kind"];
-  rule: Ballot["rule"];
-  mode: Ballot["mode"];
-  status: Ballot["status"];
-  openedAt: number;
-  closesAt: number | null;
-  closedAt: number | null;
-  closedByChair: boolean;
-  eligible: number;
-  quorum: number;
-  turnout: number;
-  /** null while a secret ballot is open: only turnout shows until close */
-  counts: { for: number; against: number; abstain: number } | null;
-  outcome: Ballot["outcome"];
-  /** recorded ballots, once closed: who voted how */
-  roll: { name: string; choice: Choice }[];
-  /** the viewer's own part: their choice (recorded) or only that they voted (secret) */
-  mine: { voted: boolean; choice: Choice | null };
-}
+export type { BallotView };
 
 async function loadPosts(db: Db, motionId: number, viewer: Viewer): Promise<PostView[]> {
   const rows = await db
@@ -149,54 +128,7 @@ async function loadPosts(db: Db, motionId: number, viewer: Viewer): Promise<Post
 
 async function loadBallots(db: Db, motionId: number, viewer: Viewer): Promise<BallotView[]> {
   const ballots = await db.selectFrom("ballots").selectAll().where("motion_id", "=", motionId).orderBy("id").execute();
-  if (!ballots.length) return [];
-  const ids = ballots.map((b) => b.id);
-  const recorded = await db
-    .selectFrom("recorded_votes")
-    .innerJoin("users", "users.id", "recorded_votes.member_id")
-    .select(["recorded_votes.ballot_id", "recorded_votes.member_id", "recorded_votes.choice", "users.display_name", "users.status"])
-    .where("recorded_votes.ballot_id", "in", ids)
-    .orderBy("users.display_name_key")
-    .execute();
-  const secretVoted = viewer
-    ? await db
-        .selectFrom("secret_voters")
-        .select("ballot_id")
-        .where("ballot_id", "in", ids)
-        .where("member_id", "=", viewer.id)
-        .execute()
-    : [];
-  return ballots.map((b) => {
-    const counts = { for: b.count_for, against: b.count_against, abstain: b.count_abstain };
-    const mineRecorded = recorded.find((v) => v.ballot_id === b.id && v.member_id === viewer?.id);
-    return {
-      id: b.id,
-      question: b.question,
-      kind: b.kind,
-      rule: b.rule,
-      mode: b.mode,
-      status: b.status,
-      openedAt: b.opened_at,
-      closesAt: b.closes_at,
-      closedAt: b.closed_at,
-      closedByChair: b.closed_by !== null,
-      eligible: b.eligible_count,
-      quorum: b.quorum,
-      turnout: turnout(counts),
-      counts: b.kind === "secret" && b.status === "open" ? null : counts,
-      outcome: b.outcome,
-      roll:
-        b.kind === "recorded" && b.status === "closed"
-          ? recorded
-              .filter((v) => v.ballot_id === b.id)
-              .map((v) => ({ name: personName(v.display_name, v.status), choice: v.choice }))
-          : [],
-      mine:
-        b.kind === "secret"
-          ? { voted: secretVoted.some((v) => v.ballot_id === b.id), choice: null }
-          : { voted: Boolean(mineRecorded), choice: mineRecorded?.choice ?? null },
-    };
-  });
+  return loadBallotViews(db, ballots, viewer);
 }
 
 async function loadTimeline(db: Db, motionId: number): Promise<TimelineEntry[]> {

@@ -1,5 +1,5 @@
 // Ballots: opening, voting (one member, one vote), closing, and the computed outcome.
-import type { Ballot, Choice } from "../../db/schema";
+import type { Ballot, BallotKind, Choice, MajorityRule, Motion } from "../../db/schema";
 import { isUniqueViolation } from "../../db/connect";
 import { computeOutcome, quorumFor, turnout } from "../domain/ballot-outcome";
 import { InvalidInput, InvalidState, NotAllowed, NotFound } from "../domain/errors";
@@ -9,6 +9,7 @@ import { openBallotSchema, voteSchema } from "../domain/schemas/ballot";
 import { MINUTE_MS, DAY_MS, zonedLocalToEpoch } from "../domain/time";
 import type { Db, ServiceDeps } from "./deps";
 import { findMotionById, moveMotion } from "./motions";
+import { findItem, moveItem } from "./sittings";
 import { validate } from "./validate";
 import { type WriteScope, settleEach, write } from "./write";
 
@@ -35,61 +36,126 @@ export async function countEligibleMembers(db: Db, at: number): Promise<number> 
   return Number(row.n);
 }
 
+/**
+ * Close a ballot, compute and store its outcome, and move its motion (and, for a live ballot,
+ * its agenda item). The one place every ballot closes, whoever or whatever closes it.
+ */
+export async function closeBallotInScope(scope: WriteScope, ballot: Ballot, closedAt: number, closedBy: string | null) {
+  const counts = { for: ballot.count_for, against: ballot.count_against, abstain: ballot.count_abstain };
+  const outcome = computeOutcome({ counts, quorum: ballot.quorum, rule: ballot.rule });
+  const closed = await scope.trx
+    .updateTable("ballots")
+    .set({ status: "closed", closed_at: closedAt, closed_by: closedBy, outcome })
+    .where("id", "=", ballot.id)
+    .where("status", "=", "open")
+    .executeTakeFirst();
+  if (Number(closed.numUpdatedRows) !== 1) throw new InvalidState("This ballot is already closed.");
+  await scope.audit({
+    type: "ballot.closed",
+    actorId: closedBy,
+    subjectType: "ballot",
+    subjectId: ballot.id,
+    motionId: ballot.motion_id,
+    payload: {
+      ballot_id: ballot.id,
+      kind: ballot.kind,
+      rule: ballot.rule,
+      eligible: ballot.eligible_count,
+      quorum: ballot.quorum,
+      for: counts.for,
+      against: counts.against,
+      abstain: counts.abstain,
+      turnout: turnout(counts),
+      outcome,
+      closed_at: closedAt,
+      closed_by: closedBy ? "chair" : "closing time",
+    },
+  });
+
+  const motion = await findMotionById(scope.trx, ballot.motion_id);
+  if (outcome === "carried") {
+    const body = await scope.trx
+      .selectFrom("bodies")
+      .select("response_period_days")
+      .where("id", "=", motion.body_id)
+      .executeTakeFirstOrThrow();
+    await moveMotion(scope, motion, "carried", closedBy, {
+      decided_at: closedAt,
+      response_status: "awaiting",
+      response_due_at: responseDueAt(closedAt, body.response_period_days),
+    });
+  } else if (outcome === "defeated") {
+    await moveMotion(scope, motion, "defeated", closedBy, { decided_at: closedAt });
+  } else {
+    await moveMotion(scope, motion, ballot.return_status, closedBy, {}, "the ballot did not reach quorum");
+  }
+  if (ballot.agenda_item_id !== null) {
+    const item = await findItem(scope.trx, ballot.agenda_item_id);
+    await moveItem(scope, item, outcome === "no_quorum" ? "debating" : "decided", closedBy, outcome === "no_quorum" ? {} : { ended_at: closedAt });
+  }
+  scope.emit({ type: "ballot:closed", motionId: ballot.motion_id, ballotId: ballot.id, outcome });
+  return outcome;
+}
+
+export interface NewBallot {
+  motion: Motion;
+  kind: BallotKind;
+  rule: MajorityRule;
+  /** online ballots close themselves at this time; live ones (null) are closed by the chair */
+  closesAt: number | null;
+  quorumPercent: number;
+  openedBy: string;
+  live?: { sittingId: number; itemId: number };
+}
+
+/** Open a ballot on a motion, with its eligible count and quorum fixed now, and start voting. */
+export async function openBallotInScope(scope: WriteScope, b: NewBallot): Promise<number> {
+  const eligible = await countEligibleMembers(scope.trx, scope.now);
+  const quorum = quorumFor(eligible, b.quorumPercent);
+  const row = await scope.trx
+    .insertInto("ballots")
+    .values({
+      motion_id: b.motion.id,
+      purpose: "motion",
+      question: `Should the parliament adopt motion ${b.motion.number}: ${b.motion.title}?`,
+      kind: b.kind,
+      rule: b.rule,
+      mode: b.live ? "live" : "online",
+      status: "open",
+      opened_at: scope.now,
+      opened_by: b.openedBy,
+      closes_at: b.closesAt,
+      return_status: b.motion.status,
+      eligible_count: eligible,
+      quorum,
+      sitting_id: b.live?.sittingId ?? null,
+      agenda_item_id: b.live?.itemId ?? null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await scope.audit({
+    type: "ballot.opened",
+    actorId: b.openedBy,
+    subjectType: "ballot",
+    subjectId: row.id,
+    motionId: b.motion.id,
+    payload: {
+      ballot_id: row.id,
+      kind: b.kind,
+      rule: b.rule,
+      eligible,
+      quorum,
+      closes_at: b.closesAt,
+      sitting_id: b.live?.sittingId,
+    },
+  });
+  await moveMotion(scope, b.motion, "voting", b.openedBy);
+  scope.emit({ type: "ballot:opened", motionId: b.motion.id, ballotId: row.id });
+  return row.id;
+}
+
 export function createBallotService(deps: ServiceDeps) {
   const { rules } = deps;
-
-  async function closeInScope(scope: WriteScope, ballot: Ballot, closedAt: number, closedBy: string | null) {
-    const counts = { for: ballot.count_for, against: ballot.count_against, abstain: ballot.count_abstain };
-    const outcome = computeOutcome({ counts, quorum: ballot.quorum, rule: ballot.rule });
-    const closed = await scope.trx
-      .updateTable("ballots")
-      .set({ status: "closed", closed_at: closedAt, closed_by: closedBy, outcome })
-      .where("id", "=", ballot.id)
-      .where("status", "=", "open")
-      .executeTakeFirst();
-    if (Number(closed.numUpdatedRows) !== 1) throw new InvalidState("This ballot is already closed.");
-    await scope.audit({
-      type: "ballot.closed",
-      actorId: closedBy,
-      subjectType: "ballot",
-      subjectId: ballot.id,
-      motionId: ballot.motion_id,
-      payload: {
-        ballot_id: ballot.id,
-        kind: ballot.kind,
-        rule: ballot.rule,
-        eligible: ballot.eligible_count,
-        quorum: ballot.quorum,
-        for: counts.for,
-        against: counts.against,
-        abstain: counts.abstain,
-        turnout: turnout(counts),
-        outcome,
-        closed_at: closedAt,
-        closed_by: closedBy ? "chair" : "closing time",
-      },
-    });
-
-    const motion = await findMotionById(scope.trx, ballot.motion_id);
-    if (outcome === "carried") {
-      const body = await scope.trx
-        .selectFrom("bodies")
-        .select("response_period_days")
-        .where("id", "=", motion.body_id)
-        .executeTakeFirstOrThrow();
-      await moveMotion(scope, motion, "carried", closedBy, {
-        decided_at: closedAt,
-        response_status: "awaiting",
-        response_due_at: responseDueAt(closedAt, body.response_period_days),
-      });
-    } else if (outcome === "defeated") {
-      await moveMotion(scope, motion, "defeated", closedBy, { decided_at: closedAt });
-    } else {
-      await moveMotion(scope, motion, ballot.return_status, closedBy, {}, "the ballot did not reach quorum");
-    }
-    scope.emit({ type: "ballot:closed", motionId: ballot.motion_id, ballotId: ballot.id, outcome });
-    return outcome;
-  }
 
   return {
     /** The chair opens an online ballot on a seconded motion. */
@@ -112,38 +178,15 @@ export function createBallotService(deps: ServiceDeps) {
         if (motion.status !== "seconded") {
           throw new InvalidState("A ballot can be opened only on a seconded motion that is not already being voted on.");
         }
-        const eligible = await countEligibleMembers(scope.trx, scope.now);
-        const quorum = quorumFor(eligible, rules.quorumPercent);
-        const row = await scope.trx
-          .insertInto("ballots")
-          .values({
-            motion_id: motion.id,
-            purpose: "motion",
-            question: `Should the parliament adopt motion ${motion.number}: ${motion.title}?`,
-            kind: fields.kind,
-            rule: fields.rule,
-            mode: "online",
-            status: "open",
-            opened_at: scope.now,
-            opened_by: viewer.id,
-            closes_at: closesAt,
-            return_status: motion.status,
-            eligible_count: eligible,
-            quorum,
-          })
-          .returning("id")
-          .executeTakeFirstOrThrow();
-        await scope.audit({
-          type: "ballot.opened",
-          actorId: viewer.id,
-          subjectType: "ballot",
-          subjectId: row.id,
-          motionId: motion.id,
-          payload: { ballot_id: row.id, kind: fields.kind, rule: fields.rule, eligible, quorum, closes_at: closesAt },
+        const ballotId = await openBallotInScope(scope, {
+          motion,
+          kind: fields.kind,
+          rule: fields.rule,
+          closesAt,
+          quorumPercent: rules.quorumPercent,
+          openedBy: viewer.id,
         });
-        await moveMotion(scope, motion, "voting", viewer.id);
-        scope.emit({ type: "ballot:opened", motionId: motion.id, ballotId: row.id });
-        return { ballotId: row.id };
+        return { ballotId };
       });
     },
 
@@ -184,9 +227,9 @@ export function createBallotService(deps: ServiceDeps) {
         // Past its closing time the ballot already closed itself (no vote is accepted after it);
         // the chair's click only catches up, so the record and the response clock keep that time.
         if (ballot.closes_at !== null && ballot.closes_at <= scope.now) {
-          return closeInScope(scope, ballot, ballot.closes_at, null);
+          return closeBallotInScope(scope, ballot, ballot.closes_at, null);
         }
-        return closeInScope(scope, ballot, scope.now, viewer.id);
+        return closeBallotInScope(scope, ballot, scope.now, viewer.id);
       });
     },
 
@@ -202,7 +245,7 @@ export function createBallotService(deps: ServiceDeps) {
         write(deps, async (scope) => {
           const ballot = await findBallot(scope.trx, id);
           if (ballot.status !== "open" || ballot.closes_at === null) return;
-          await closeInScope(scope, ballot, ballot.closes_at, null);
+          await closeBallotInScope(scope, ballot, ballot.closes_at, null);
         }),
       );
       return due.length;

@@ -4,16 +4,29 @@ import type { Viewer } from "../domain/permissions";
 import { getDraft, getMotionPage } from "../queries/motion-page";
 import { getHomeSummary, listBodies, listMotions, listOwnMotions, type MotionFilter } from "../queries/motion-lists";
 import { listInvitations, listOpenReports, listPeople } from "../queries/people";
+import { getBallotTally, getMinutes, getSittingPage, listSittings } from "../queries/sittings";
 import { verifyAuditChain } from "./audit";
 import { createBallotService } from "./ballots";
 import type { ServiceDeps } from "./deps";
 import { createMotionService } from "./motions";
 import { createPeopleService } from "./people";
 import { createResponseService } from "./responses";
+import { createLiveBallotService } from "./live-ballots";
+import { createPresenceService } from "./presence";
+import { createSittingService } from "./sittings";
 import { createThreadService } from "./threads";
 
 export function createServices(deps: ServiceDeps) {
   const { db } = deps;
+  const presence = createPresenceService(deps);
+
+  /** A sitting as it is now, with who is in the room: the page's data and the live snapshot. */
+  async function liveSitting(sittingId: number, viewer: Viewer) {
+    const page = await getSittingPage(db, sittingId, viewer);
+    if (!page) return null;
+    return { ...page, presence: await presence.summary(sittingId), serverNow: deps.clock.now() };
+  }
+
   return {
     rules: deps.rules,
     clock: deps.clock,
@@ -22,6 +35,9 @@ export function createServices(deps: ServiceDeps) {
     ballots: createBallotService(deps),
     responses: createResponseService(deps),
     people: createPeopleService(deps),
+    sittings: createSittingService(deps),
+    liveBallots: createLiveBallotService(deps),
+    presence,
     read: {
       home: () => getHomeSummary(db),
       motions: (filter: MotionFilter) => listMotions(db, filter),
@@ -32,6 +48,11 @@ export function createServices(deps: ServiceDeps) {
       people: () => listPeople(db),
       invitations: () => listInvitations(db),
       openReports: () => listOpenReports(db),
+      sittings: (options: { page?: number } = {}) => listSittings(db, options),
+      sittingPage: (sittingId: number, viewer: Viewer) => getSittingPage(db, sittingId, viewer),
+      minutes: (sittingId: number) => getMinutes(db, sittingId),
+      liveSitting,
+      ballotTally: (ballotId: number) => getBallotTally(db, ballotId),
     },
     audit: {
       verify: () => verifyAuditChain(db),

@@ -6,9 +6,15 @@ import { expect } from "vitest";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-/** Why the browser leg cannot run here, or null when it can. */
+/**
+ * Why the browser leg cannot run here, or null when it can. Outside CI the tests that need it
+ * are skipped by name; under CI=true a missing browser is a failure, never a skip.
+ */
 export function browserUnavailable(): string | null {
-  return fs.existsSync(CHROMIUM_PATH) ? null : `no Chromium at ${CHROMIUM_PATH} (install Debian's chromium package)`;
+  if (fs.existsSync(CHROMIUM_PATH)) return null;
+  const reason = `no Chromium at ${CHROMIUM_PATH} (install Debian's chromium package)`;
+  if (process.env.CI === "true") throw new Error(`CI=true but the browser leg cannot run: ${reason}`);
+  return reason;
 }
 
 export async function launchBrowser(): Promise<Browser> {

@@ -1,0 +1,85 @@
+// How a ballot looks to one viewer: counts (only turnout while a secret ballot is open), the
+// roll of a closed recorded ballot, and the viewer's own part. Shared by the motion page and
+// the sitting page so the secrecy rule lives in one place.
+import type { Ballot, Choice } from "../../db/schema";
+import { turnout } from "../domain/ballot-outcome";
+import type { Viewer } from "../domain/permissions";
+import type { Db } from "../services/deps";
+import { personName } from "./names";
+
+export interface BallotView {
+  id: number;
+  question: string;
+  kind: Ballot["kind"];
+  rule: Ballot["rule"];
+  mode: Ballot["mode"];
+  status: Ballot["status"];
+  openedAt: number;
+  closesAt: number | null;
+  closedAt: number | null;
+  closedByChair: boolean;
+  eligible: number;
+  quorum: number;
+  turnout: number;
+  /** null while a secret ballot is open: only turnout shows until close */
+  counts: { for: number; against: number; abstain: number } | null;
+  outcome: Ballot["outcome"];
+  /** recorded ballots, once closed: who voted how */
+  roll: { name: string; choice: Choice }[];
+  /** the viewer's own part: their choice (recorded) or only that they voted (secret) */
+  mine: { voted: boolean; choice: Choice | null };
+  sittingId: number | null;
+  agendaItemId: number | null;
+}
+
+/** The public tally of a ballot: what anyone may see right now. */
+export function publicTally(b: Pick<Ballot, "kind" | "status" | "count_for" | "count_against" | "count_abstain">) {
+  const counts = { for: b.count_for, against: b.count_against, abstain: b.count_abstain };
+  return { turnout: turnout(counts), counts: b.kind === "secret" && b.status === "open" ? null : counts };
+}
+
+export async function loadBallotViews(db: Db, ballots: Ballot[], viewer: Viewer): Promise<BallotView[]> {
+  if (!ballots.length) return [];
+  const ids = ballots.map((b) => b.id);
+  const [recorded, secretVoted] = await Promise.all([
+    db
+      .selectFrom("recorded_votes")
+      .innerJoin("users", "users.id", "recorded_votes.member_id")
+      .select(["recorded_votes.ballot_id", "recorded_votes.member_id", "recorded_votes.choice", "users.display_name", "users.status"])
+      .where("recorded_votes.ballot_id", "in", ids)
+      .orderBy("users.display_name_key")
+      .execute(),
+    viewer
+      ? db.selectFrom("secret_voters").select("ballot_id").where("ballot_id", "in", ids).where("member_id", "=", viewer.id).execute()
+      : Promise.resolve([]),
+  ]);
+  return ballots.map((b) => {
+    const mineRecorded = recorded.find((v) => v.ballot_id === b.id && v.member_id === viewer?.id);
+    return {
+      id: b.id,
+      question: b.question,
+      kind: b.kind,
+      rule: b.rule,
+      mode: b.mode,
+      status: b.status,
+      openedAt: b.opened_at,
+      closesAt: b.closes_at,
+      closedAt: b.closed_at,
+      closedByChair: b.closed_by !== null,
+      eligible: b.eligible_count,
+      quorum: b.quorum,
+      ...publicTally(b),
+      outcome: b.outcome,
+      roll:
+        b.kind === "recorded" && b.status === "closed"
+          ? recorded.filter((v) => v.ballot_id === b.id).map((v) => ({ name: personName(v.display_name, v.status), choice: v.choice }))
+          : [],
+      mine:
+        b.kind === "secret"
+          ? { voted: secretVoted.some((v) => v.ballot_id === b.id), choice: null }
+          : { voted: Boolean(mineRecorded), choice: mineRecorded?.choice ?? null },
+      sittingId: b.sitting_id,
+      agendaItemId: b.agenda_item_id,
+    };
+  });
+}
