@@ -26,5 +26,5 @@ const changedAt = Math.max(...sources.map(newestMtime));
 if (builtAt > changedAt) process.exit(0);
 
 console.log(builtAt ? "Sources changed since the last build; rebuilding…" : "First start: building the app…");
-const result = spawnSync("npx", ["remix", "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+const result = spawnSync("npx", ["remix", "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production", VITE_CJS_IGNORE_WARNING: "true" } });
 process.exit(result.status ?? 1);
