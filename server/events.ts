@@ -10,7 +10,8 @@ export type DomainEvent =
   | { type: "ballot:closed"; motionId: number; ballotId: number; outcome: string }
   | { type: "response:published"; motionId: number; responseId: number }
   | { type: "sitting:changed"; sittingId: number }
-  | { type: "presence:changed"; sittingId: number };
+  | { type: "presence:changed"; sittingId: number }
+  | { type: "notifications:created"; ids: number[] };
 
 export interface EventBus {
   emit(event: DomainEvent): void;

@@ -141,6 +141,25 @@ export const networksFirstDraft: DemoMotionText = {
   topics: ["peer support", "prevention"],
 };
 
+/** What the council promised in its answer on pets; due dates count from the response. */
+export const petsActions = [
+  {
+    description: "Add a question about pets and other animals to the Care Act assessment and review forms.",
+    owner: "Adult social care assessment team",
+    inDays: 60,
+  },
+  {
+    description: "Include pets in the contingency section of every support plan.",
+    owner: "Support planning service",
+    inDays: 90,
+  },
+  {
+    description: "Cover pets in assessor training, co-delivered with members of the parliament.",
+    owner: "Workforce development team",
+    inDays: 180,
+  },
+];
+
 export const petsResponse: { position: ResponsePosition; summary: string; reasons: string } = {
   position: "accept_in_part",
   summary: "Yes to asking about pets and planning for them before a crisis; no to the council arranging or paying for pet care itself.",
