@@ -9,8 +9,10 @@ import helmet from "helmet";
 import type { Auth } from "../auth/sessions";
 import type { Services } from "../services";
 import "./load-context";
+import { auditRoutes } from "./audit-routes";
 import { checkOrigin } from "./origin";
 import { plainPage } from "./plain-page";
+import { recordRoutes } from "./record-routes";
 
 export interface HttpOptions {
   services: Services;
@@ -56,6 +58,8 @@ export function createHttpApp({ services, auth, build, mode, secureCookies, parl
   app.use(express.static(publicDir, { maxAge: "1h" }));
 
   app.use(checkOrigin);
+  app.use(auditRoutes(services));
+  app.use(recordRoutes({ services, parliamentName, log }));
 
   app.use(async (req, res, next) => {
     try {
