@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import {
   Form,
@@ -10,11 +10,13 @@ import {
   Scripts,
   ScrollRestoration,
   useLoaderData,
+  useLocation,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
-import { ErrorPage } from "./components/error-page";
+import type { CSSProperties, ReactNode } from "react";
+import { ErrorPage, errorHeading } from "./components/error-page";
 import { takeNotice } from "./lib/notice.server";
+import { pageTitle } from "./lib/meta";
 import { useNonce } from "./lib/nonce";
 import stylesheet from "./styles/app.css";
 
@@ -26,8 +28,11 @@ export const links: LinksFunction = () => [
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { notice, clear } = await takeNotice(request);
   const viewer = context.actor ? { displayName: context.actor.displayName, role: context.actor.role } : null;
+  // Where this site is, for printed pages: links are printed in full so paper leads back here.
+  // Only URL characters, because it goes into a CSS string.
+  const origin = new URL(request.url).origin.replace(/[^\w.:/[\]-]/g, "");
   return json(
-    { viewer, notice, timeZone: context.services.rules.timeZone, parliamentName: context.parliamentName },
+    { viewer, notice, timeZone: context.services.rules.timeZone, parliamentName: context.parliamentName, origin },
     { headers: clear ? { "Set-Cookie": clear } : undefined },
   );
 }
@@ -76,6 +81,15 @@ function Header({ viewer, name }: { viewer: RootData["viewer"] | undefined; name
             ) : null}
           </ul>
         </nav>
+        <Form method="get" action="/search" role="search" aria-label="Site" className="site-search">
+          <label htmlFor="site-search" className="visually-hidden">
+            Search the record
+          </label>
+          <input type="search" id="site-search" name="q" maxLength={200} />
+          <button type="submit" className="button">
+            Search
+          </button>
+        </Form>
         <div className="account">
           {viewer ? (
             <Form method="post" action="/logout">
@@ -98,8 +112,10 @@ function Header({ viewer, name }: { viewer: RootData["viewer"] | undefined; name
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const data = useRouteLoaderData<typeof loader>("root");
+  const location = useLocation();
+  const origin = data?.origin ?? "";
   return (
-    <html lang="en-GB">
+    <html lang="en-GB" style={origin ? ({ "--site-origin": JSON.stringify(origin) } as CSSProperties) : undefined}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -125,6 +141,7 @@ export function Layout({ children }: { children: ReactNode }) {
               A public record of what this parliament raised, decided, and what commissioners answered. Everything
               here is open for anyone to read.
             </p>
+            {origin ? <p className="print-only">Printed from {`${origin}${location.pathname}`}</p> : null}
           </div>
         </footer>
         <ScrollRestoration nonce={nonce} />
@@ -141,3 +158,7 @@ export default function App() {
 export function ErrorBoundary() {
   return <ErrorPage />;
 }
+
+/** Every page's own meta replaces this; it titles the error page when no route matched at all. */
+export const meta: MetaFunction<typeof loader> = ({ error, matches }) =>
+  pageTitle(matches, error ? errorHeading(error) : "Mental health parliament");

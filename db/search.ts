@@ -124,7 +124,8 @@ const sources = {
 
 function keyExpression(sort: SearchSort, rank: RawBuilder<unknown>, at: RawBuilder<unknown>) {
   if (sort === "relevance") return rank;
-  return sort === "newest" ? sql`(-${at})::float8` : sql`(${at})::float8`;
+  // Standard SQL, read by both: a float like the rank, so the union's key column has one type.
+  return sort === "newest" ? sql`cast(-${at} as double precision)` : sql`cast(${at} as double precision)`;
 }
 
 function afterCursor(cursor: SearchCursor | undefined) {

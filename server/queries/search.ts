@@ -1,5 +1,6 @@
 // Searching the public record: what the search page asks for and what it gets back. The
 // engine-specific part is db/search.ts; here are the filters, the cursors and the motions.
+import { sql } from "kysely";
 import type { MotionStatus, ResponseStatus } from "../../db/schema";
 import {
   type DocKind,
@@ -25,6 +26,9 @@ export interface SearchRequest {
   in?: "record" | "discussion";
 }
 
+const cursorKinds = ["motion", "response", "action", "post"];
+const MAX_ID = 2 ** 31 - 1;
+
 /** Cursors are opaque to readers: base64url of the last row's sort key, kind and id. */
 export function encodeCursor(c: SearchCursor): string {
   return Buffer.from(JSON.stringify([c.key, c.kind, c.id])).toString("base64url");
@@ -34,7 +38,8 @@ export function decodeCursor(value: string | undefined): SearchCursor | undefine
   if (!value) return undefined;
   try {
     const [key, kind, id] = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
-    if (typeof key === "number" && typeof kind === "string" && Number.isInteger(id)) return { key, kind, id };
+    // A hand-edited cursor must not reach the database as Infinity or an id past integer range.
+    if (Number.isFinite(key) && cursorKinds.includes(kind) && Number.isInteger(id) && id >= 0 && id <= MAX_ID) return { key, kind, id };
   } catch {
     // fall through: a damaged cursor starts from the beginning
   }
@@ -68,11 +73,50 @@ export interface RecordHit {
   motion: { number: string; title: string; status: MotionStatus; responseStatus: ResponseStatus | null; bodyName: string };
 }
 
-/** A page of matches in motions, responses and actions, plus a preview of the discussion. */
+/**
+ * What the filters offer: the topics of published motions and the sittings. Topics are read
+ * with a skip scan over their index (one step per distinct topic), so the cost follows the
+ * number of topics, not of motions; a topic only drafts use stays private.
+ */
+export async function searchFilterChoices(db: Db) {
+  const [topics, sittings] = await Promise.all([
+    sql<{ topic: string }>`
+      with recursive t(topic, n) as (
+        select min(topic), 1 from motion_topics
+        union all
+        select (select min(topic) from motion_topics where topic > t.topic), n + 1 from t where t.topic is not null and n < ${MAX_TOPICS * 4}
+      )
+      select topic from t
+      where topic is not null
+        and exists (select 1 from motion_topics mt join motions m on m.id = mt.motion_id where mt.topic = t.topic and m.status <> 'draft')
+      order by topic
+      limit ${MAX_TOPICS}`.execute(db),
+    db.selectFrom("sittings").select(["id", "title", "starts_at"]).orderBy("starts_at", "desc").orderBy("id", "desc").limit(MAX_SITTINGS).execute(),
+  ]);
+  return {
+    topics: topics.rows.map((r) => r.topic),
+    sittings: sittings.map((s) => ({ id: s.id, title: s.title, startsAt: Number(s.starts_at) })),
+  };
+}
+
+const MAX_TOPICS = 200;
+const MAX_SITTINGS = 200;
+
+/**
+ * A page of matches in motions, responses and actions, plus a preview of the discussion, and
+ * the choices the search page's filters offer.
+ */
 export async function searchPublicRecord(db: Db, request: SearchRequest) {
+  const [choices, found] = await Promise.all([searchFilterChoices(db), searchMatches(db, request)]);
+  return { ...found, choices };
+}
+
+async function searchMatches(db: Db, request: SearchRequest) {
   const terms = searchTerms(request.q);
   const after = decodeCursor(request.after);
-  if (!hasTerms(terms)) return { terms, hits: [] as RecordHit[], next: null, discussion: [], discussionMore: false };
+  /** a cursor that could not be read: the page says it started again from the beginning */
+  const cursorIgnored = Boolean(request.after) && !after;
+  if (!hasTerms(terms)) return { terms, cursorIgnored, hits: [] as RecordHit[], next: null, discussion: [], discussionMore: false };
 
   const onlyDiscussion = request.in === "discussion";
   const [hits, posts] = await Promise.all([
@@ -101,6 +145,7 @@ export async function searchPublicRecord(db: Db, request: SearchRequest) {
   const lastPost = pagePosts.at(-1);
   return {
     terms,
+    cursorIgnored,
     hits: pageHits.map((h): RecordHit => ({ kind: h.kind, refId: h.refId, at: h.at, snippet: h.snippet, motion: describe(h.motionId) })),
     next: onlyDiscussion
       ? posts.length > postLimit && lastPost

@@ -48,6 +48,20 @@ describeEachDatabase("searching the public record", (dialect) => {
     expect(none.hits).toEqual([]);
   });
 
+  it("sorts newest and oldest first by when each thing was published, paging without repeats", async () => {
+    const numbers: string[] = [];
+    for (let i = 0; i < PAGE_SIZE + 2; i++) {
+      numbers.push((await publishedMotion(t, 1, { title: `Carers respite number ${i}` })).number);
+      t.clock.advance(60_000);
+    }
+    for (const sort of ["newest", "oldest"] as const) {
+      const first = await search(t, "carers respite", { sort });
+      const second = await search(t, "carers respite", { sort, after: first.next });
+      const order = [...first.hits, ...second.hits].map((h) => h.motion.number);
+      expect(order).toEqual(sort === "oldest" ? numbers : [...numbers].reverse());
+    }
+  });
+
   it("treats typed operators and quotes as plain words, never as query syntax", async () => {
     await publishedMotion(t, 1, { title: "Fund the crisis line properly" });
     for (const q of ['crisis OR', 'NEAR(crisis', '"crisis', 'crisis*', "-crisis", "crisis:line", "'); drop table motions; --"]) {
