@@ -10,7 +10,9 @@ export type DomainEvent =
   | { type: "ballot:closed"; motionId: number; ballotId: number; outcome: string }
   | { type: "response:published"; motionId: number; responseId: number }
   | { type: "sitting:changed"; sittingId: number }
-  | { type: "presence:changed"; sittingId: number };
+  | { type: "presence:changed"; sittingId: number }
+  /** a person's sessions ended or their role changed: live connections must look again */
+  | { type: "user:changed"; userId: string; sessionId?: string };
 
 export interface EventBus {
   emit(event: DomainEvent): void;

@@ -17,6 +17,8 @@ interface KeyState {
   markedAt: number;
   running: boolean;
   timer: NodeJS.Timeout | null;
+  /** the window before the next flush: longer when the last flush took long */
+  gap: number;
 }
 
 export function createCoalescer<K>(
@@ -35,8 +37,14 @@ export function createCoalescer<K>(
   }
 
   function pump(key: K, s: KeyState) {
-    if (stopped || s.running || s.timer) return;
-    const wait = s.lastStart + windowMs - Date.now();
+    if (stopped || s.running) return;
+    const wait = s.lastStart + s.gap - Date.now();
+    if (s.timer) {
+      // A busy event loop runs timers late; a mark that finds the window over flushes itself.
+      if (wait > 0 || !s.dirty) return;
+      clearTimeout(s.timer);
+      s.timer = null;
+    }
     if (!s.dirty) {
       // Quiet: forget the key once its window is over, so the next mark flushes at once.
       if (wait > 0) wake(key, s, wait);
@@ -51,6 +59,9 @@ export function createCoalescer<K>(
       .catch(onError)
       .finally(() => {
         s.running = false;
+        // A flush to a big room on a busy machine takes a while; spacing flushes by five times
+        // that keeps fan-out to about a fifth of the time, so it cannot crowd out the votes.
+        s.gap = Math.max(windowMs, 5 * (Date.now() - s.lastStart));
         pump(key, s);
       });
   }
@@ -60,7 +71,7 @@ export function createCoalescer<K>(
       if (stopped) return;
       let s = states.get(key);
       if (!s) {
-        s = { lastStart: -Infinity, dirty: false, markedAt: 0, running: false, timer: null };
+        s = { lastStart: -Infinity, dirty: false, markedAt: 0, running: false, timer: null, gap: windowMs };
         states.set(key, s);
       }
       s.dirty = true;

@@ -15,6 +15,7 @@ import { MAX_ROW_ID, commands } from "./commands";
 import { createCoalescer } from "./coalescer";
 
 export const TALLY_WINDOW_MS = 100;
+const SESSION_RECHECK_MS = 60_000;
 const STATE_WINDOW_MS = 100;
 const PRESENCE_WINDOW_MS = 500;
 
@@ -29,6 +30,11 @@ const roomSchema = z.object({
 
 interface SocketData {
   actor: Actor | null;
+  /** the session behind the handshake, and when it was last confirmed */
+  sessionId: string | null;
+  checkedAt: number;
+  /** the session behind this connection has ended: it may watch, never act */
+  ended: boolean;
   /** sitting rooms this socket joined, for presence and the gallery count */
   sittings: Set<number>;
 }
@@ -99,6 +105,13 @@ export function attachRealtime(
 
   const unsubscribe = events.on((event) => {
     switch (event.type) {
+      case "user:changed":
+        // Look again before this person's next command (rare: a sign-out, suspension or new role).
+        for (const socket of io.sockets.sockets.values()) {
+          const data = socket.data as SocketData;
+          if (data.actor?.id === event.userId && (!event.sessionId || data.sessionId === event.sessionId)) data.checkedAt = 0;
+        }
+        break;
       case "ballot:tally":
         tallies.mark(event.ballotId);
         break;
@@ -168,18 +181,28 @@ export function attachRealtime(
 
   /**
    * Who is acting now. The handshake's session may since have ended (signed out, or suspended and
-   * so signed out everywhere); a live connection must not outlive it, so each command checks again.
+   * so signed out everywhere) or its role changed; a live connection must not outlive that. Those
+   * changes announce themselves (user:changed), and a session is confirmed again at least every
+   * minute anyway, so a vote costs no session lookup.
    */
   async function actingAs(socket: LiveSocket): Promise<Actor | null> {
-    if (!socket.data.actor) return null;
-    const session = await auth.check(socket.handshake.headers.cookie);
-    return session.actor?.id === socket.data.actor.id ? session.actor : null;
+    if (!socket.data.actor || socket.data.ended) return null;
+    if (Date.now() - socket.data.checkedAt > SESSION_RECHECK_MS) {
+      const session = await auth.check(socket.handshake.headers.cookie);
+      socket.data.checkedAt = Date.now();
+      if (session.actor?.id === socket.data.actor.id) socket.data.actor = session.actor;
+      else socket.data.ended = true;
+    }
+    return socket.data.ended ? null : socket.data.actor;
   }
 
   io.use(async (socket, next) => {
     try {
       const session = await auth.check(socket.handshake.headers.cookie);
       socket.data.actor = session.actor;
+      socket.data.sessionId = session.sessionId;
+      socket.data.checkedAt = Date.now();
+      socket.data.ended = false;
       socket.data.sittings = new Set();
       next();
     } catch (error) {
@@ -248,7 +271,7 @@ export function attachRealtime(
         }
         try {
           const actor = await actingAs(socket);
-          if (socket.data.actor && !actor) {
+          if (socket.data.ended) {
             return answer(ack, fail("not_allowed", "Your session has ended. Please reload the page and sign in again."));
           }
           const result = await command.run(services, actor, target.data);

@@ -7,6 +7,9 @@ import { PAGE_GRACE_MS, SOCKET_GRACE_MS, isPresent } from "../domain/sitting-rul
 import type { ServiceDeps } from "./deps";
 import { countEligibleMembers } from "./ballots";
 
+/** The page names at most this many present members (and says how many more). */
+const PRESENT_NAMES = 50;
+
 export function createPresenceService(deps: ServiceDeps) {
   const { db, clock, events } = deps;
   /** signed-out watchers per sitting, counted by the live gateway */
@@ -81,25 +84,36 @@ export function createPresenceService(deps: ServiceDeps) {
         .execute();
     },
 
-    /** Present members (names are pseudonyms, shown to all), the quorum, and the gallery. */
+    /** Present members (the first names, and how many), the quorum, and the gallery. */
     async summary(sittingId: number) {
       const now = clock.now();
-      const [rows, eligible] = await Promise.all([
-        db
-          .selectFrom("sitting_presence")
-          .innerJoin("users", "users.id", "sitting_presence.member_id")
-          .select(["users.display_name", "sitting_presence.connections", "sitting_presence.last_seen_at", "sitting_presence.last_via"])
-          .where("sitting_presence.sitting_id", "=", sittingId)
-          .where("users.status", "=", "active")
-          // the longest grace bounds the rows worth reading; isPresent decides exactly
-          .where((eb) => eb.or([eb("sitting_presence.connections", ">", 0), eb("sitting_presence.last_seen_at", ">", now - PAGE_GRACE_MS)]))
-          .orderBy("users.display_name_key")
-          .execute(),
+      const base = db
+        .selectFrom("sitting_presence")
+        .innerJoin("users", "users.id", "sitting_presence.member_id")
+        .where("sitting_presence.sitting_id", "=", sittingId)
+        .where("users.status", "=", "active")
+        .where((eb) =>
+          eb.or([
+            eb("sitting_presence.connections", ">", 0),
+            eb.and([eb("sitting_presence.last_via", "=", "socket"), eb("sitting_presence.last_seen_at", ">", now - SOCKET_GRACE_MS)]),
+            eb.and([eb("sitting_presence.last_via", "=", "page"), eb("sitting_presence.last_seen_at", ">", now - PAGE_GRACE_MS)]),
+          ]),
+        );
+      const [names, count, eligible] = await Promise.all([
+        base.select("users.display_name").orderBy("users.display_name_key").limit(PRESENT_NAMES).execute(),
+        base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
         countEligibleMembers(db, now),
       ]);
-      const present = rows.filter((r) => isPresent(r, now)).map((r) => r.display_name);
+      const presentCount = Number(count.n);
       const quorum = quorumFor(eligible, deps.rules.quorumPercent);
-      return { present, eligible, quorum, quorumMet: present.length >= quorum, gallery: gallery.get(sittingId) ?? 0 };
+      return {
+        present: names.map((r) => r.display_name),
+        presentCount,
+        eligible,
+        quorum,
+        quorumMet: presentCount >= quorum,
+        gallery: gallery.get(sittingId) ?? 0,
+      };
     },
 
     /** When the next presence grace period runs out, so the gateway can announce the change. */

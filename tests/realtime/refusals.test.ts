@@ -90,6 +90,24 @@ describeEachDatabase("what the live gateway refuses", (dialect) => {
     expect(await other.send("vote:cast", { ballotId, choice: "for" })).toMatchObject({ ok: true });
   });
 
+  it("a member who signs out in another tab can no longer act through an open live connection", async () => {
+    const s = await liveSitting(holder.server, pool, { connected: 1 });
+    const [member] = s.clients.members;
+    const itemId = s.items[0].itemId;
+    const { ballotId } = await s.clients.chair.send("ballot:open", { itemId, kind: "recorded", rule: "simple" });
+    const cookie = String((member.socket.io.opts.extraHeaders as Record<string, string>).Cookie);
+    const signOut = await fetch(`${holder.server.url}/logout`, {
+      method: "POST",
+      headers: { cookie, origin: holder.server.url, "content-type": "application/x-www-form-urlencoded" },
+      redirect: "manual",
+    });
+    expect(signOut.status).toBe(302);
+    expect(await member.send("vote:cast", { ballotId, choice: "for" })).toMatchObject({
+      ok: false,
+      error: { code: "not_allowed", message: "Your session has ended. Please reload the page and sign in again." },
+    });
+  });
+
   it("malformed commands get error acknowledgements, and the same socket goes on working", async () => {
     const s = await liveSitting(holder.server, pool, { connected: 1 });
     const [member] = s.clients.members;

@@ -14,6 +14,17 @@ const presenceRows = async (t: TestParliament) =>
 describeEachDatabase("presence in a sitting", (dialect) => {
   const t = useParliament(dialect);
 
+  it("a big sitting sends the first fifty names and the full count, not every name", async () => {
+    const scene = await sittingWithAgenda(t, { motions: 0 });
+    const crowd = [];
+    for (let i = 0; i < 53; i++) crowd.push(await createMember(t.db));
+    for (const m of [...scene.members, ...crowd]) await t.services.presence.pageViewed(m, scene.sittingId);
+    const summary = await t.services.presence.summary(scene.sittingId);
+    expect(summary.presentCount).toBe(scene.members.length + crowd.length);
+    expect(summary.present).toHaveLength(50);
+    expect(summary.present).toEqual([...summary.present].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
+  });
+
   it("a member who opens the sitting page is present for the page grace period", async () => {
     const scene = await sittingWithAgenda(t, { motions: 0 });
     const member = scene.members[0];

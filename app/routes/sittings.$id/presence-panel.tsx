@@ -3,17 +3,15 @@
 import { plural } from "~/lib/format";
 import type { LiveState } from "./use-live-sitting";
 
-const MAX_NAMES = 50;
-
 export function PresencePanel({ presence }: { presence: LiveState["presence"] }) {
-  const { present, quorum, quorumMet, gallery } = presence;
-  const shown = present.slice(0, MAX_NAMES);
+  // The server sends the first names only (a sitting may have thousands present) and the count.
+  const { present: shown, presentCount, quorum, quorumMet, gallery } = presence;
   return (
     <section id="presence" aria-labelledby="presence-heading">
       <h2 id="presence-heading">Who is here</h2>
       <ul className="presence-facts">
         <li>
-          <strong className="present-count">{plural(present.length, "member")} present</strong>
+          <strong className="present-count">{plural(presentCount, "member")} present</strong>
         </li>
         <li className="quorum">
           Quorum is {quorum}: <strong>{quorumMet ? "met" : "not yet met"}</strong>
@@ -22,14 +20,14 @@ export function PresencePanel({ presence }: { presence: LiveState["presence"] })
           Public gallery: {gallery === 1 ? "1 person watching" : `${gallery} people watching`}
         </li>
       </ul>
-      {present.length ? (
+      {presentCount ? (
         <>
           <ul className="present-names" aria-label="Members present">
             {shown.map((name, i) => (
               <li key={`${i}-${name}`}>{name}</li>
             ))}
           </ul>
-          {present.length > shown.length ? <p>and {present.length - shown.length} more.</p> : null}
+          {presentCount > shown.length ? <p>and {presentCount - shown.length} more.</p> : null}
         </>
       ) : (
         <p className="empty">No members have joined yet. Members count as present while they have this page open.</p>
