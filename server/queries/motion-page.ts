@@ -224,7 +224,9 @@ export async function getMotionPage(db: Db, number: string, viewer: Viewer) {
   const hasSeconded = core.seconders.some((s) => s.id === viewer?.id);
   const openBallot = ballots.find((b) => b.status === "open") ?? null;
   const recordOpen = motion.status === "carried" && motion.response_status !== null && motion.response_status !== "closed";
-  const verdictPossible = motion.response_status === "responded" && verdict !== null && verdict.ballot === null;
+  // A verdict ballot that missed quorum decided nothing, so members may ask again.
+  const verdictPossible =
+    motion.response_status === "responded" && verdict !== null && (verdict.ballot === null || verdict.ballot.outcome === "no_quorum");
   return {
     motion,
     ...core,
