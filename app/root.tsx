@@ -54,6 +54,9 @@ function Header({ viewer, name }: { viewer: RootData["viewer"] | undefined; name
                 Motions
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/sittings">Sittings</NavLink>
+            </li>
             {viewer?.role === "member" ? (
               <>
                 <li>

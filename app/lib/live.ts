@@ -12,8 +12,10 @@ export type Ack<T = Record<string, unknown>> =
 let shared: Socket | null = null;
 
 function socket(): Socket {
-  // Same origin as the page, so the session cookie goes with the handshake.
-  shared ??= io({ withCredentials: true });
+  // Same origin as the page, so the session cookie goes with the handshake. WebSocket only:
+  // its handshake always carries Origin, which the server checks; long-polling requests from
+  // the same origin carry none, so they would be refused. Without a socket, pages still work.
+  shared ??= io({ withCredentials: true, transports: ["websocket"] });
   return shared;
 }
 

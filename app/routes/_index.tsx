@@ -7,9 +7,12 @@ import { When } from "~/components/when";
 import { plural } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
 import { type ClockState, responseClock } from "../../server/domain/response-clock";
+import { SittingStatusTag, WhereAndWhen } from "./sittings.$id/sitting-summary";
+
+const UPCOMING_SITTINGS = 3;
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  const home = await context.services.read.home();
+  const [home, sittings] = await Promise.all([context.services.read.home(), context.services.read.sittings()]);
   const now = context.services.clock.now();
   return json({
     ...home,
@@ -17,6 +20,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
       ...m,
       clock: m.responseDueAt === null ? null : responseClock(m.responseDueAt, now),
     })),
+    upcomingSittings: sittings.upcoming.slice(0, UPCOMING_SITTINGS),
     now,
     role: context.actor?.role ?? null,
     parliamentName: context.parliamentName,
@@ -74,6 +78,44 @@ function TakePart({ role }: { role: string | null }) {
   return null;
 }
 
+function UpcomingSittings({ sittings }: { sittings: ReturnType<typeof useLoaderData<typeof loader>>["upcomingSittings"] }) {
+  return (
+    <section aria-labelledby="upcoming-sittings">
+      <h2 id="upcoming-sittings">Upcoming sittings</h2>
+      {sittings.length ? (
+        <ul className="motion-list">
+          {sittings.map((s) => (
+            <li key={s.id}>
+              <h3>
+                <Link to={`/sittings/${s.id}`}>{s.title}</Link>
+              </h3>
+              <p className="meta">
+                <SittingStatusTag status={s.status} /> <WhereAndWhen sitting={s} />
+              </p>
+              {s.agenda.length ? (
+                <ol aria-label={`Agenda of ${s.title}`}>
+                  {s.agenda.map((a) => (
+                    <li key={a.itemId}>
+                      <Link to={`/motions/${a.number}`}>
+                        <span className="number">{a.number}</span> {a.title}
+                      </Link>
+                    </li>
+                  ))}
+                </ol>
+              ) : (
+                <p className="meta">The agenda is not set yet.</p>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="empty">No sittings are planned at the moment. When the chair schedules one, it will appear here.</p>
+      )}
+      <Link to="/sittings">All sittings and past minutes</Link>
+    </section>
+  );
+}
+
 export default function Home() {
   const data = useLoaderData<typeof loader>();
   return (
@@ -85,6 +127,7 @@ export default function Home() {
         fund those services answer in public, so everyone can see what they promised and whether it happened.
       </p>
       <TakePart role={data.role} />
+      <UpcomingSittings sittings={data.upcomingSittings} />
 
       <section aria-labelledby="voting-now">
         <h2 id="voting-now">Votes open now</h2>

@@ -8,10 +8,12 @@ import { ErrorPage } from "~/components/error-page";
 import type { FormReply } from "~/lib/forms.server";
 import { notFound } from "~/lib/guards.server";
 import { pageTitle } from "~/lib/meta";
+import { useRootData } from "~/root";
 import { missingMotion, motionAction } from "./actions.server";
 import { BallotSection } from "./ballot-panel";
 import { MotionHeader, MotionText, StatusNote } from "./motion-header";
 import { ProposerPanel } from "./proposer-panel";
+import { LiveRegion, useLiveMotion } from "./live-updates";
 import { ResponseSection } from "./response-panel";
 import { SecondingSection } from "./seconding";
 import { Thread } from "./thread";
@@ -41,9 +43,11 @@ export type LoaderData = SerializeFrom<typeof loader>;
 export type PageData = LoaderData["page"];
 
 export default function MotionRoute() {
-  const data = useLoaderData<typeof loader>();
+  const loaded = useLoaderData<typeof loader>();
   const reply = useActionData<FormReply>() as FormReply | undefined;
-  const { page, now } = data;
+  // With JavaScript, other people's posts, seconds, votes and results arrive while the page is open.
+  const { data, page, message } = useLiveMotion(loaded, useRootData()?.viewer?.displayName ?? null);
+  const { now } = data;
   const hasResponse = page.motion.response_status !== null;
   const showVoting = page.ballots.length > 0 || page.can.openBallot;
   const sections = [
@@ -55,6 +59,7 @@ export default function MotionRoute() {
   ];
   return (
     <article className="motion-page">
+      <LiveRegion message={message} />
       <MotionHeader page={page} now={now} />
       <nav aria-label="On this page" className="meta">
         On this page:{" "}
