@@ -149,12 +149,25 @@ export async function getBodyPage(db: Db, slug: string, now: number) {
   if (!body) return null;
   const [{ bodies, overdue }, motions] = await Promise.all([
     getAccountability(db, now, body.id),
+    // The first response's times say whether the body answered on time (a revision has its own clock).
     db
       .selectFrom("motions")
-      .select(["number", "title", "status", "response_status", "decided_at", "response_due_at", "closed_at"])
-      .where("body_id", "=", body.id)
-      .where("status", "!=", "draft")
-      .orderBy("published_at", "desc")
+      .leftJoin("responses", (join) => join.onRef("responses.motion_id", "=", "motions.id").on("responses.version", "=", 1))
+      .select([
+        "motions.number",
+        "motions.title",
+        "motions.status",
+        "motions.response_status",
+        "motions.decided_at",
+        "motions.response_due_at",
+        "motions.closed_at",
+        "responses.published_at as first_response_at",
+        "responses.due_at as first_response_due_at",
+      ])
+      .where("motions.body_id", "=", body.id)
+      .where("motions.status", "!=", "draft")
+      .orderBy("motions.published_at", "desc")
+      .orderBy("motions.id", "desc")
       .execute(),
   ]);
   return { record: bodies[0], overdue, motions };
