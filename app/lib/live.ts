@@ -44,12 +44,15 @@ export function useLiveRoom(
   room: string,
   handlers: Record<string, (message: any) => void>,
   onSnapshot?: (snapshot: any) => void,
+  /** false: stay out of the room (a closed sitting has nothing live to watch) */
+  enabled = true,
 ): boolean {
   const [connected, setConnected] = useState(false);
   const latest = useRef({ handlers, onSnapshot });
   latest.current = { handlers, onSnapshot };
 
   useEffect(() => {
+    if (!enabled) return;
     const s = socket();
     let version: number | null = null;
     let cancelled = false;
@@ -97,7 +100,7 @@ export function useLiveRoom(
       for (const [event, listener] of listeners) s.off(event, listener);
       if (s.connected) s.emit("room:leave", { room });
     };
-  }, [room]);
+  }, [room, enabled]);
 
   return connected;
 }

@@ -12,20 +12,13 @@ export function createPresenceService(deps: ServiceDeps) {
   /** signed-out watchers per sitting, counted by the live gateway */
   const gallery = new Map<number, number>();
 
-  async function touch(sittingId: number, memberId: string, via: "page" | "socket", connectionDelta: number) {
+  async function touch(sittingId: number, memberId: string, via: "page" | "socket", connectionDelta: 0 | 1) {
     const now = clock.now();
     const sitting = await db.selectFrom("sittings").select(["id", "status"]).where("id", "=", sittingId).executeTakeFirst();
     if (!sitting || sitting.status === "closed") return;
     await db
       .insertInto("sitting_presence")
-      .values({
-        sitting_id: sittingId,
-        member_id: memberId,
-        first_seen_at: now,
-        last_seen_at: now,
-        last_via: via,
-        connections: Math.max(0, connectionDelta),
-      })
+      .values({ sitting_id: sittingId, member_id: memberId, first_seen_at: now, last_seen_at: now, last_via: via, connections: connectionDelta })
       .onConflict((oc) =>
         oc.columns(["sitting_id", "member_id"]).doUpdateSet((eb) => ({
           last_seen_at: now,
@@ -37,6 +30,21 @@ export function createPresenceService(deps: ServiceDeps) {
     events.emit({ type: "presence:changed", sittingId });
   }
 
+  /**
+   * A connection that ends still ends after the sitting closed (or a member would stay "present"
+   * in it for ever), but it never adds anyone to the attendance, and the count never goes below 0.
+   */
+  async function drop(sittingId: number, memberId: string) {
+    const result = await db
+      .updateTable("sitting_presence")
+      .set((eb) => ({ last_seen_at: clock.now(), last_via: "socket", connections: eb("connections", "-", 1) }))
+      .where("sitting_id", "=", sittingId)
+      .where("member_id", "=", memberId)
+      .where("connections", ">", 0)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) > 0) events.emit({ type: "presence:changed", sittingId });
+  }
+
   return {
     /** A member opened the sitting page (with or without JavaScript). */
     async pageViewed(viewer: Viewer, sittingId: number) {
@@ -46,11 +54,31 @@ export function createPresenceService(deps: ServiceDeps) {
       if (viewer?.role === "member") await touch(sittingId, viewer.id, "socket", 1);
     },
     async disconnected(viewer: Viewer, sittingId: number) {
-      if (viewer?.role === "member") await touch(sittingId, viewer.id, "socket", -1);
+      if (viewer?.role === "member") await drop(sittingId, viewer.id);
     },
 
-    setGallery(sittingId: number, watchers: number) {
+    /**
+     * When the live gateway starts, no connection from before can still be open (a restart, a
+     * crash, or a stop that did not count each socket out). Counts left behind would keep those
+     * members "present" for ever; cleared, they stay present through the socket grace, as after
+     * any drop, and are counted again as their pages reconnect. One process holds every live
+     * connection (DESIGN: one machine); several processes would need a count per process.
+     */
+    async forgetConnections() {
+      const now = clock.now();
+      await db.updateTable("sitting_presence").set({ connections: 0, last_via: "socket", last_seen_at: now }).where("connections", ">", 0).execute();
+    },
+
+    /** The live gateway's count of signed-out watchers; the sitting keeps its peak for the minutes. */
+    async setGallery(sittingId: number, watchers: number) {
       gallery.set(sittingId, watchers);
+      await db
+        .updateTable("sittings")
+        .set({ gallery_peak: watchers })
+        .where("id", "=", sittingId)
+        .where("status", "!=", "closed")
+        .where("gallery_peak", "<", watchers)
+        .execute();
     },
 
     /** Present members (names are pseudonyms, shown to all), the quorum, and the gallery. */

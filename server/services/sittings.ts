@@ -53,6 +53,9 @@ export async function moveItem(
   extra: Partial<AgendaItem> = {},
 ) {
   assertItemTransition(item.status, to);
+  // Debate is over when a vote starts or the item is decided or adjourned: a speech left
+  // running would never end, and the minutes would show it without an end time.
+  if (to !== "debating") await endCurrentSpeech(scope, item.id);
   const result = await scope.trx
     .updateTable("agenda_items")
     .set({ ...extra, status: to })
@@ -72,13 +75,36 @@ export async function moveItem(
 }
 
 /** The speaker now speaking on an item finishes. */
-async function endCurrentSpeech(scope: WriteScope, itemId: number) {
-  await scope.trx
-    .updateTable("speaker_requests")
-    .set({ status: "spoken", ended_at: scope.now })
+async function endCurrentSpeech(scope: WriteScope, itemId: number): Promise<{ id: number; kind: string } | null> {
+  const speaking = await scope.trx
+    .selectFrom("speaker_requests")
+    .select(["id", "kind"])
     .where("item_id", "=", itemId)
     .where("status", "=", "speaking")
-    .execute();
+    .executeTakeFirst();
+  if (!speaking) return null;
+  await scope.trx.updateTable("speaker_requests").set({ status: "spoken", ended_at: scope.now }).where("id", "=", speaking.id).execute();
+  return speaking;
+}
+
+/**
+ * Who the chair gives the floor to, or takes it from, is part of the sitting's record. The entry
+ * names the request, not the member, and stays off the motion's timeline.
+ */
+async function auditSpeaker(
+  scope: WriteScope,
+  type: "speaker.called" | "speaker.ended" | "speaker.removed",
+  actorId: string,
+  item: AgendaItem,
+  request: { id: number; kind: string },
+) {
+  await scope.audit({
+    type,
+    actorId,
+    subjectType: "speaker_request",
+    subjectId: request.id,
+    payload: { sitting_id: item.sitting_id, item_id: item.id, request_id: request.id, kind: request.kind },
+  });
 }
 
 export function createSittingService(deps: ServiceDeps) {
@@ -266,7 +292,7 @@ export function createSittingService(deps: ServiceDeps) {
       return { itemId: next.id };
     },
 
-    /** Debate pauses without a vote; the motion stays scheduled and can be taken up again. */
+    /** Debate pauses without a vote; the motion returns to scheduled and can be taken up again. */
     async adjournItem(viewer: Viewer, input: unknown): Promise<void> {
       requireRole(viewer, ["chair"], "run the agenda");
       const { itemId } = validate(agendaItemSchema, input);
@@ -276,7 +302,9 @@ export function createSittingService(deps: ServiceDeps) {
         await endCurrentSpeech(scope, item.id);
         await moveItem(scope, item, "adjourned", viewer.id, { ended_at: scope.now });
         const motion = await findMotionById(scope.trx, item.motion_id);
-        await moveMotion(scope, motion, "scheduled", viewer.id, {}, "debate adjourned");
+        // A motion its proposer withdrew during the debate stays withdrawn; the item still ends,
+        // or it would hold the agenda and no other item could be taken up.
+        if (motion.status === "debating") await moveMotion(scope, motion, "scheduled", viewer.id, {}, "debate adjourned");
       });
     },
 
@@ -317,12 +345,14 @@ export function createSittingService(deps: ServiceDeps) {
         const byChair = viewer.role === "chair";
         if (!byChair && request.member_id !== viewer.id) throw new NotAllowed("You can withdraw only your own request to speak.");
         if (request.status !== "waiting") throw new InvalidState("This request is no longer waiting.");
+        const item = await findItem(scope.trx, request.item_id);
+        assertNotClosed(await findSitting(scope.trx, item.sitting_id));
         await scope.trx
           .updateTable("speaker_requests")
           .set({ status: byChair ? "removed" : "withdrawn", ended_at: scope.now })
           .where("id", "=", request.id)
           .execute();
-        const item = await findItem(scope.trx, request.item_id);
+        if (byChair) await auditSpeaker(scope, "speaker.removed", viewer.id, item, request);
         scope.emit({ type: "sitting:changed", sittingId: item.sitting_id });
       });
     },
@@ -335,7 +365,7 @@ export function createSittingService(deps: ServiceDeps) {
         const item = await findItem(scope.trx, itemId);
         assertInSession(await findSitting(scope.trx, item.sitting_id), "be called to speak");
         if (!isActiveItem(item.status)) throw new InvalidState("This item is not being debated.");
-        await endCurrentSpeech(scope, item.id);
+        const ended = await endCurrentSpeech(scope, item.id);
         const waiting = await scope.trx
           .selectFrom("speaker_requests")
           .select(["id", "kind", "status", "requested_at"])
@@ -349,6 +379,9 @@ export function createSittingService(deps: ServiceDeps) {
             .set({ status: "speaking", called_at: scope.now })
             .where("id", "=", next.id)
             .execute();
+          await auditSpeaker(scope, "speaker.called", viewer.id, item, next);
+        } else if (ended) {
+          await auditSpeaker(scope, "speaker.ended", viewer.id, item, ended);
         }
         scope.emit({ type: "sitting:changed", sittingId: item.sitting_id });
         return { requestId: next?.id ?? null };
@@ -360,7 +393,8 @@ export function createSittingService(deps: ServiceDeps) {
       const { itemId } = validate(agendaItemSchema, input);
       await write(deps, async (scope) => {
         const item = await findItem(scope.trx, itemId);
-        await endCurrentSpeech(scope, item.id);
+        const ended = await endCurrentSpeech(scope, item.id);
+        if (ended) await auditSpeaker(scope, "speaker.ended", viewer.id, item, ended);
         scope.emit({ type: "sitting:changed", sittingId: item.sitting_id });
       });
     },

@@ -42,6 +42,10 @@ function stateSentence(e: Entry): ReactNode {
       return "The motion was defeated.";
     case "voting":
       return "Voting on the motion began.";
+    case "scheduled":
+      return text(p, "from") === "seconded" ? "The motion was put on the agenda of a sitting." : "Debate was adjourned; the motion stays on the agenda.";
+    case "debating":
+      return "Debate on the motion began in a sitting.";
     default:
       return `The motion moved from ${from} to ${label(statusLabels, to)}${reason ? ` because ${reason}` : ""}.`;
   }
@@ -166,6 +170,21 @@ function sentence(e: Entry, page: PageData, timeZone: string): ReactNode {
       const how = text(p, "closed_by") === "chair" ? "The chair closed the vote early." : "The vote closed at its set time.";
       const result = label(outcomeLabels, text(p, "outcome"));
       return `${how} Result: ${result}. For ${num(p, "for")}, against ${num(p, "against")}, abstain ${num(p, "abstain")}; ${num(p, "turnout")} of ${plural(num(p, "eligible"), "member")} voted.`;
+    }
+    case "agenda.item_state": {
+      const sitting = <a href={`/sittings/${num(p, "sitting_id")}`}>the sitting</a>;
+      switch (text(p, "to")) {
+        case "debating":
+          return <>The chair took up the motion in {sitting}.</>;
+        case "voting":
+          return <>The chair put the motion to a live vote in {sitting}.</>;
+        case "decided":
+          return <>The item was decided in {sitting}.</>;
+        case "adjourned":
+          return <>The chair adjourned debate on the motion in {sitting}.</>;
+        default:
+          return <>The item moved on in {sitting}.</>;
+      }
     }
     default:
       return `Recorded: ${e.type}.`;

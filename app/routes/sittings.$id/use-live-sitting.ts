@@ -140,6 +140,8 @@ export function useLiveSitting(loaderState: LiveState, role: Role) {
       remember(memory.current, snapshot.state);
       adopt(snapshot.state, "snapshot");
     },
+    // A closed sitting is a record: joining its room would only inflate the gallery count.
+    loaderState.sitting.status !== "closed",
   );
   useEffect(() => {
     if (connected) setEverConnected(true);
