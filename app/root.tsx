@@ -26,8 +26,9 @@ export const links: LinksFunction = () => [
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { notice, clear } = await takeNotice(request);
   const viewer = context.actor ? { displayName: context.actor.displayName, role: context.actor.role } : null;
+  const unread = context.actor ? await context.services.notifications.unreadCount(context.actor) : 0;
   return json(
-    { viewer, notice, timeZone: context.services.rules.timeZone, parliamentName: context.parliamentName },
+    { viewer, unread, notice, timeZone: context.services.rules.timeZone, parliamentName: context.parliamentName },
     { headers: clear ? { "Set-Cookie": clear } : undefined },
   );
 }
@@ -35,7 +36,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export type RootData = ReturnType<typeof useLoaderData<typeof loader>>;
 export const useRootData = () => useRouteLoaderData<typeof loader>("root");
 
-function Header({ viewer, name }: { viewer: RootData["viewer"] | undefined; name: string }) {
+function Header({ viewer, unread, name }: { viewer: RootData["viewer"] | undefined; unread: number; name: string }) {
   return (
     <header className="site-header">
       <div className="wrap">
@@ -57,6 +58,9 @@ function Header({ viewer, name }: { viewer: RootData["viewer"] | undefined; name
             <li>
               <NavLink to="/sittings">Sittings</NavLink>
             </li>
+            <li>
+              <NavLink to="/accountability">Accountability</NavLink>
+            </li>
             {viewer?.role === "member" ? (
               <>
                 <li>
@@ -73,8 +77,20 @@ function Header({ viewer, name }: { viewer: RootData["viewer"] | undefined; name
               </li>
             ) : null}
             {viewer?.role === "admin" ? (
+              <>
+                <li>
+                  <NavLink to="/admin/people">People</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/admin/bodies">Bodies</NavLink>
+                </li>
+              </>
+            ) : null}
+            {viewer ? (
               <li>
-                <NavLink to="/admin/people">People</NavLink>
+                <NavLink to="/notifications">
+                  Notifications{unread > 0 ? <span className="unread-count">{` (${unread} unread)`}</span> : null}
+                </NavLink>
               </li>
             ) : null}
           </ul>
@@ -113,7 +129,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <a href="#main" className="skip-link">
           Skip to main content
         </a>
-        <Header viewer={data?.viewer} name={data?.parliamentName ?? "Mental Health Parliament"} />
+        <Header viewer={data?.viewer} unread={data?.unread ?? 0} name={data?.parliamentName ?? "Mental Health Parliament"} />
         <main id="main" tabIndex={-1} className="wrap">
           {data?.notice ? (
             <div className="notice" role="status">

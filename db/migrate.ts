@@ -4,6 +4,7 @@ import * as m0002 from "./migrations/0002_motions_and_threads";
 import * as m0003 from "./migrations/0003_ballots_and_responses";
 import * as m0004 from "./migrations/0004_audit_log";
 import * as m0005 from "./migrations/0005_sittings";
+import * as m0006 from "./migrations/0006_accountability";
 
 // Listed here rather than read from disk, so the same code runs under tsx, Vitest and a bundle.
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   "0003_ballots_and_responses": m0003,
   "0004_audit_log": m0004,
   "0005_sittings": m0005,
+  "0006_accountability": m0006,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

@@ -85,6 +85,9 @@ export interface MotionTable {
   withdrawn_at: number | null;
   withdrawal_reason: string | null;
   response_due_at: number | null;
+  /** the accountability record ends: every action delivered, or closed by the chair */
+  closed_at: number | null;
+  closed_reason: string | null;
 }
 
 export interface MotionVersionTable {
@@ -159,8 +162,8 @@ export type BallotOutcome = "carried" | "defeated" | "no_quorum";
 export interface BallotTable {
   id: Generated<number>;
   motion_id: number;
-  /** what the ballot decides: the motion itself, for now */
-  purpose: "motion";
+  /** what the ballot decides: the motion itself, or members' verdict on a response */
+  purpose: "motion" | "verdict";
   question: string;
   kind: BallotKind;
   rule: MajorityRule;
@@ -184,6 +187,8 @@ export interface BallotTable {
   /** live ballots: the sitting and agenda item they were taken in */
   sitting_id: number | null;
   agenda_item_id: number | null;
+  /** verdict ballots: the response being judged */
+  response_id: number | null;
 }
 
 /** Recorded ballots: each member's choice is public and may change until close. */
@@ -213,6 +218,75 @@ export interface ResponseTable {
   summary: string;
   published_at: number;
   published_by: string;
+  /** the deadline this response answered against, kept so "on time" never changes later */
+  due_at: number | null;
+}
+
+export interface HoldingReplyTable {
+  id: Generated<number>;
+  motion_id: number;
+  body_id: number;
+  reason: string;
+  expected_at: number;
+  published_at: number;
+  published_by: string;
+}
+
+export type ActionStatus = "planned" | "in_progress" | "done" | "dropped";
+
+export interface ResponseActionTable {
+  id: Generated<number>;
+  motion_id: number;
+  /** the response version that promised it */
+  response_id: number;
+  position: number;
+  description: string;
+  /** a team or role, never a person's name */
+  owner: string;
+  due_at: number;
+  status: ActionStatus;
+  progress: Generated<number>;
+  drop_reason: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ActionUpdateTable {
+  id: Generated<number>;
+  action_id: number;
+  author_id: string;
+  at: number;
+  note: string;
+  status: ActionStatus;
+  progress: number;
+}
+
+export interface VerdictRequestTable {
+  response_id: number;
+  member_id: string;
+  created_at: number;
+}
+
+export interface FollowTable {
+  motion_id: number;
+  user_id: string;
+  created_at: number;
+}
+
+export interface NotificationTable {
+  id: Generated<number>;
+  user_id: string;
+  motion_id: number | null;
+  kind: string;
+  message: string;
+  created_at: number;
+  read_at: number | null;
+}
+
+export interface ResponseReminderTable {
+  motion_id: number;
+  kind: "due_soon" | "overdue";
+  due_at: number;
 }
 
 export type SittingStatus = "scheduled" | "open" | "suspended" | "closed";
@@ -305,6 +379,13 @@ export interface Database {
   agenda_items: AgendaItemTable;
   speaker_requests: SpeakerRequestTable;
   sitting_presence: SittingPresenceTable;
+  holding_replies: HoldingReplyTable;
+  response_actions: ResponseActionTable;
+  action_updates: ActionUpdateTable;
+  verdict_requests: VerdictRequestTable;
+  follows: FollowTable;
+  notifications: NotificationTable;
+  response_reminders: ResponseReminderTable;
 }
 
 export type User = Selectable<UserTable>;
@@ -318,5 +399,7 @@ export type CommissionerResponse = Selectable<ResponseTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
 export type Invitation = Selectable<InvitationTable>;
 export type Sitting = Selectable<SittingTable>;
+export type ResponseAction = Selectable<ResponseActionTable>;
+export type HoldingReply = Selectable<HoldingReplyTable>;
 export type AgendaItem = Selectable<AgendaItemTable>;
 export type SpeakerRequest = Selectable<SpeakerRequestTable>;

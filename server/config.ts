@@ -10,6 +10,11 @@ export interface Config {
   /** send the session cookie only over HTTPS */
   secureCookies: boolean;
   production: boolean;
+  /** SMTP server for email copies of notices (smtp://user:pass@host:587); none: no email */
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** the site's public address, used in emails and printed links */
+  publicUrl: string;
   /** the parliament's name, shown on every page */
   parliamentName: string;
   rules: ParliamentRules;
@@ -44,11 +49,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: flag(env.SECURE_COOKIES, false),
     production,
     parliamentName: env.PARLIAMENT_NAME?.trim() || "Riverside Mental Health Parliament",
+    smtpUrl: env.SMTP_URL?.trim() || null,
+    mailFrom: env.MAIL_FROM?.trim() || "Mental Health Parliament <no-reply@localhost>",
+    publicUrl: (env.PUBLIC_URL?.trim() || `http://localhost:${env.PORT || 3000}`).replace(/\/$/, ""),
     rules: {
       secondersRequired: Math.max(1, positiveInt("SECONDERS_REQUIRED", env.SECONDERS_REQUIRED, defaultRules.secondersRequired)),
       lapseDays: Math.max(1, positiveInt("LAPSE_DAYS", env.LAPSE_DAYS, defaultRules.lapseDays)),
       quorumPercent: Math.min(100, positiveInt("QUORUM_PERCENT", env.QUORUM_PERCENT, defaultRules.quorumPercent)),
       timeZone,
+      verdictRequests: Math.max(1, positiveInt("VERDICT_REQUESTS", env.VERDICT_REQUESTS, defaultRules.verdictRequests)),
+      verdictDays: Math.max(1, positiveInt("VERDICT_DAYS", env.VERDICT_DAYS, defaultRules.verdictDays)),
     },
   };
 }

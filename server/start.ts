@@ -13,6 +13,7 @@ import type { Config } from "./config";
 import { type Clock, systemClock } from "./domain/time";
 import { createEventBus } from "./events";
 import { createHttpApp } from "./http/app";
+import { startMailer } from "./notify/mailer";
 import { attachRealtime, type Realtime } from "./realtime/gateway";
 import { createServices, type Services } from "./services";
 import { startScheduler } from "./services/scheduler";
@@ -110,6 +111,9 @@ export async function startParliament(config: Config, options: StartOptions = {}
   });
   if (builds) await broadcastDevReady(initialBuild);
   const scheduler = startScheduler(services, database.db, events, log);
+  const mailer = config.smtpUrl
+    ? startMailer(database.db, events, { transport: config.smtpUrl, from: config.mailFrom, publicUrl: config.publicUrl }, log)
+    : null;
 
   const port = (httpServer.address() as AddressInfo).port;
   let stopping: Promise<void> | null = null;
@@ -125,6 +129,7 @@ export async function startParliament(config: Config, options: StartOptions = {}
       stopping ??= (async () => {
         builds?.stop();
         await scheduler.stop();
+        await mailer?.stop();
         await realtime.stop();
         // Let requests in flight finish, but not forever.
         const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));

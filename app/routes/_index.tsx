@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { ClockText } from "~/components/clock-text";
 import { ErrorPage } from "~/components/error-page";
 import { MotionList } from "~/components/motion-list";
 import { When } from "~/components/when";
-import { plural } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
-import { type ClockState, responseClock } from "../../server/domain/response-clock";
+import { responseClock } from "../../server/domain/response-clock";
 import { SittingStatusTag, WhereAndWhen } from "./sittings.$id/sitting-summary";
 
 const UPCOMING_SITTINGS = 3;
@@ -25,13 +25,6 @@ export async function loader({ context }: LoaderFunctionArgs) {
     role: context.actor?.role ?? null,
     parliamentName: context.parliamentName,
   });
-}
-
-function ClockText({ clock }: { clock: ClockState }) {
-  if (clock.state === "due") {
-    return <>{clock.daysLeft === 0 ? "due today" : `${plural(clock.daysLeft, "day")} left`}</>;
-  }
-  return <strong>{clock.daysOverdue === 0 ? "overdue by less than a day" : `overdue by ${plural(clock.daysOverdue, "day")}`}</strong>;
 }
 
 function TakePart({ role }: { role: string | null }) {
@@ -213,13 +206,22 @@ export default function Home() {
           detail={(m) =>
             m.responseDueAt && m.clock ? (
               <p>
-                {m.bodyName} should respond by <When at={m.responseDueAt} />: <ClockText clock={m.clock} />
+                <Link to={`/bodies/${m.bodySlug}`}>{m.bodyName}</Link> should respond by <When at={m.responseDueAt} />:{" "}
+                <ClockText clock={m.clock} />
               </p>
             ) : null
           }
           empty={<p>No responses are owed right now. When a motion is carried, the deadline for its answer shows here.</p>}
         />
         {data.responsesDue.length ? <Link to="/motions?response=awaiting">All motions awaiting a response</Link> : null}
+      </section>
+
+      <section aria-labelledby="you-said-we-did">
+        <h2 id="you-said-we-did">You said, we did</h2>
+        <p>
+          See how each commissioning body answers this parliament, what it promised and what it delivered, and anything overdue,
+          on the <Link to="/accountability">accountability page</Link>.
+        </p>
       </section>
     </>
   );

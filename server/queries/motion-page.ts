@@ -3,6 +3,7 @@ import type { Motion } from "../../db/schema";
 import { canEditText, canSecond, canWithdraw } from "../domain/motion-state";
 import { type Viewer, isChair, isCommissionerFor, isMember, mayPostOn } from "../domain/permissions";
 import type { Db } from "../services/deps";
+import { loadActions, loadHoldingReplies, loadVerdictState } from "./accountability";
 import { type BallotView, loadBallotViews } from "./ballot-view";
 import { personName } from "./names";
 
@@ -126,9 +127,13 @@ async function loadPosts(db: Db, motionId: number, viewer: Viewer): Promise<Post
   });
 }
 
-async function loadBallots(db: Db, motionId: number, viewer: Viewer): Promise<BallotView[]> {
+/** A ballot on the page, saying whether it decides the motion or judges a response (and which). */
+export type MotionBallotView = BallotView & { purpose: "motion" | "verdict"; responseId: number | null };
+
+async function loadBallots(db: Db, motionId: number, viewer: Viewer): Promise<MotionBallotView[]> {
   const ballots = await db.selectFrom("ballots").selectAll().where("motion_id", "=", motionId).orderBy("id").execute();
-  return loadBallotViews(db, ballots, viewer);
+  const views = await loadBallotViews(db, ballots, viewer);
+  return views.map((v, i) => ({ ...v, purpose: ballots[i].purpose, responseId: ballots[i].response_id }));
 }
 
 async function loadTimeline(db: Db, motionId: number): Promise<TimelineEntry[]> {
@@ -171,6 +176,7 @@ async function loadMotionCore(db: Db, motion: Motion) {
         "responses.reasons",
         "responses.summary",
         "responses.published_at",
+        "responses.due_at",
         "users.display_name",
         "users.status",
       ])
@@ -198,6 +204,8 @@ async function loadMotionCore(db: Db, motion: Motion) {
       reasons: r.reasons,
       summary: r.summary,
       publishedAt: r.published_at,
+      /** the deadline this version answered against: "on time" or "late" never changes later */
+      dueAt: r.due_at,
       publishedBy: personName(r.display_name, r.status),
     })),
   };
@@ -207,21 +215,35 @@ async function loadMotionCore(db: Db, motion: Motion) {
 export async function getMotionPage(db: Db, number: string, viewer: Viewer) {
   const motion = await db.selectFrom("motions").selectAll().where("number", "=", number).executeTakeFirst();
   if (!motion || motion.status === "draft") return null;
-  const [core, posts, ballots, timeline] = await Promise.all([
+  const [core, posts, ballots, timeline, holdingReplies, actions, verdict, following] = await Promise.all([
     loadMotionCore(db, motion),
     loadPosts(db, motion.id, viewer),
     loadBallots(db, motion.id, viewer),
     loadTimeline(db, motion.id),
+    loadHoldingReplies(db, motion.id),
+    loadActions(db, motion.id),
+    loadVerdictState(db, motion.id, viewer?.id ?? null),
+    viewer
+      ? db.selectFrom("follows").select("motion_id").where("motion_id", "=", motion.id).where("user_id", "=", viewer.id).executeTakeFirst()
+      : Promise.resolve(undefined),
   ]);
   const isProposer = viewer?.id === motion.proposer_id;
   const hasSeconded = core.seconders.some((s) => s.id === viewer?.id);
   const openBallot = ballots.find((b) => b.status === "open") ?? null;
+  const recordOpen = motion.status === "carried" && motion.response_status !== null && motion.response_status !== "closed";
+  // A verdict ballot that missed quorum decided nothing, so members may ask again.
+  const verdictPossible =
+    motion.response_status === "responded" && verdict !== null && (verdict.ballot === null || verdict.ballot.outcome === "no_quorum");
   return {
     motion,
     ...core,
     posts,
     ballots,
     timeline,
+    holdingReplies,
+    actions,
+    verdict,
+    following: Boolean(following),
     can: {
       second: isMember(viewer) && !isProposer && !hasSeconded && canSecond(motion.status),
       edit: isProposer && canEditText(motion.status, core.seconders.length),
@@ -235,6 +257,14 @@ export async function getMotionPage(db: Db, number: string, viewer: Viewer) {
       respond:
         isCommissionerFor(viewer, motion.body_id) &&
         (motion.response_status === "awaiting" || motion.response_status === "revision_requested"),
+      holdingReply:
+        isCommissionerFor(viewer, motion.body_id) &&
+        (motion.response_status === "awaiting" || motion.response_status === "revision_requested"),
+      updateActions: isCommissionerFor(viewer, motion.body_id) && recordOpen,
+      requestVerdict: isMember(viewer) && verdictPossible && !verdict?.requestedByViewer,
+      openVerdict: isChair(viewer) && verdictPossible,
+      closeRecord: isChair(viewer) && recordOpen,
+      follow: viewer !== null,
     },
     viewerHasSeconded: hasSeconded,
     viewerIsProposer: isProposer,

@@ -11,7 +11,8 @@ import type { Actor } from "../domain/permissions";
 import { type Clock, DAY_MS, HOUR_MS, MINUTE_MS, epochToZonedLocal } from "../domain/time";
 import { createServices } from "../services";
 import type { Db, ServiceDeps } from "../services/deps";
-import { type DemoMotionKey, type DemoMotionText, demoMotions, networksFirstDraft, petsResponse } from "./demo-motions";
+import { planAccountability } from "./demo-accountability";
+import { type DemoMotionKey, type DemoMotionText, demoMotions, networksFirstDraft, petsActions, petsResponse } from "./demo-motions";
 import {
   DEMO_PASSWORD,
   type DemoBodyKey,
@@ -195,7 +196,15 @@ export async function seedDemoParliament(deps: ServiceDeps): Promise<DemoSignIn[
       reason: `I am withdrawing this because ${motionIds.networks.number} now asks for network mapping as part of a wider motion. Thank you to Harbour for seconding; please support that one instead.`,
     }),
   );
-  on(demoMoments.petsResponse, () => services.responses.publish(people.tom, motionIds.pets.id, petsResponse));
+  // Action due dates are days after the response, written as the dates a commissioner would type.
+  const dateIn = (days: number) => epochToZonedLocal(clock.now() + days * DAY_MS, rules.timeZone).slice(0, 10);
+  on(demoMoments.petsResponse, () =>
+    services.responses.publish(people.tom, motionIds.pets.id, {
+      ...petsResponse,
+      actions: petsActions.map(({ inDays, ...action }) => ({ ...action, dueDate: dateIn(inDays) })),
+    }),
+  );
+  planAccountability({ services, db: deps.db, rules, people, members, motionIds, on, at, dateIn, realNow });
   const change = demoMoments.forumsVoteChange;
   on(change.at, async () => {
     const ballot = await deps.db.selectFrom("ballots").select("id").where("motion_id", "=", motionIds.forums.id).executeTakeFirstOrThrow();

@@ -1,15 +1,13 @@
 // Ballots: opening, voting (one member, one vote), closing, and the computed outcome.
-import type { Ballot, BallotKind, Choice, MajorityRule, Motion } from "../../db/schema";
+import type { Ballot, Choice } from "../../db/schema";
 import { isUniqueViolation } from "../../db/connect";
-import { computeOutcome, quorumFor, turnout } from "../domain/ballot-outcome";
 import { InvalidInput, InvalidState, NotAllowed, NotFound } from "../domain/errors";
 import { type Viewer, requireRole } from "../domain/permissions";
-import { responseDueAt } from "../domain/response-clock";
 import { openBallotSchema, voteSchema } from "../domain/schemas/ballot";
 import { MINUTE_MS, DAY_MS, zonedLocalToEpoch } from "../domain/time";
 import type { Db, ServiceDeps } from "./deps";
-import { findMotionById, moveMotion } from "./motions";
-import { findItem, moveItem } from "./sittings";
+import { closeBallotInScope, openBallotInScope } from "./ballot-lifecycle";
+import { findMotionById } from "./motions";
 import { validate } from "./validate";
 import { type WriteScope, createGroupCommit, settleEach, write } from "./write";
 
@@ -24,135 +22,7 @@ async function findBallot(db: Db, ballotId: number): Promise<Ballot> {
   return ballot;
 }
 
-/** Members who may vote: active members whose membership began before the ballot opened. */
-export async function countEligibleMembers(db: Db, at: number): Promise<number> {
-  const row = await db
-    .selectFrom("users")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("role", "=", "member")
-    .where("status", "=", "active")
-    .where("created_at", "<=", at)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-/**
- * Close a ballot, compute and store its outcome, and move its motion (and, for a live ballot,
- * its agenda item). The one place every ballot closes, whoever or whatever closes it.
- */
-export async function closeBallotInScope(scope: WriteScope, ballot: Ballot, closedAt: number, closedBy: string | null) {
-  const counts = { for: ballot.count_for, against: ballot.count_against, abstain: ballot.count_abstain };
-  const outcome = computeOutcome({ counts, quorum: ballot.quorum, rule: ballot.rule });
-  const closed = await scope.trx
-    .updateTable("ballots")
-    .set({ status: "closed", closed_at: closedAt, closed_by: closedBy, outcome })
-    .where("id", "=", ballot.id)
-    .where("status", "=", "open")
-    .executeTakeFirst();
-  if (Number(closed.numUpdatedRows) !== 1) throw new InvalidState("This ballot is already closed.");
-  await scope.audit({
-    type: "ballot.closed",
-    actorId: closedBy,
-    subjectType: "ballot",
-    subjectId: ballot.id,
-    motionId: ballot.motion_id,
-    payload: {
-      ballot_id: ballot.id,
-      kind: ballot.kind,
-      rule: ballot.rule,
-      eligible: ballot.eligible_count,
-      quorum: ballot.quorum,
-      for: counts.for,
-      against: counts.against,
-      abstain: counts.abstain,
-      turnout: turnout(counts),
-      outcome,
-      closed_at: closedAt,
-      closed_by: closedBy ? "chair" : "closing time",
-    },
-  });
-
-  const motion = await findMotionById(scope.trx, ballot.motion_id);
-  if (outcome === "carried") {
-    const body = await scope.trx
-      .selectFrom("bodies")
-      .select("response_period_days")
-      .where("id", "=", motion.body_id)
-      .executeTakeFirstOrThrow();
-    await moveMotion(scope, motion, "carried", closedBy, {
-      decided_at: closedAt,
-      response_status: "awaiting",
-      response_due_at: responseDueAt(closedAt, body.response_period_days),
-    });
-  } else if (outcome === "defeated") {
-    await moveMotion(scope, motion, "defeated", closedBy, { decided_at: closedAt });
-  } else {
-    await moveMotion(scope, motion, ballot.return_status, closedBy, {}, "the ballot did not reach quorum");
-  }
-  if (ballot.agenda_item_id !== null) {
-    const item = await findItem(scope.trx, ballot.agenda_item_id);
-    await moveItem(scope, item, outcome === "no_quorum" ? "debating" : "decided", closedBy, outcome === "no_quorum" ? {} : { ended_at: closedAt });
-  }
-  scope.emit({ type: "ballot:closed", motionId: ballot.motion_id, ballotId: ballot.id, outcome });
-  return outcome;
-}
-
-export interface NewBallot {
-  motion: Motion;
-  kind: BallotKind;
-  rule: MajorityRule;
-  /** online ballots close themselves at this time; live ones (null) are closed by the chair */
-  closesAt: number | null;
-  quorumPercent: number;
-  openedBy: string;
-  live?: { sittingId: number; itemId: number };
-}
-
-/** Open a ballot on a motion, with its eligible count and quorum fixed now, and start voting. */
-export async function openBallotInScope(scope: WriteScope, b: NewBallot): Promise<number> {
-  const eligible = await countEligibleMembers(scope.trx, scope.now);
-  const quorum = quorumFor(eligible, b.quorumPercent);
-  const row = await scope.trx
-    .insertInto("ballots")
-    .values({
-      motion_id: b.motion.id,
-      purpose: "motion",
-      question: `Should the parliament adopt motion ${b.motion.number}: ${b.motion.title}?`,
-      kind: b.kind,
-      rule: b.rule,
-      mode: b.live ? "live" : "online",
-      status: "open",
-      opened_at: scope.now,
-      opened_by: b.openedBy,
-      closes_at: b.closesAt,
-      return_status: b.motion.status,
-      eligible_count: eligible,
-      quorum,
-      sitting_id: b.live?.sittingId ?? null,
-      agenda_item_id: b.live?.itemId ?? null,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  await scope.audit({
-    type: "ballot.opened",
-    actorId: b.openedBy,
-    subjectType: "ballot",
-    subjectId: row.id,
-    motionId: b.motion.id,
-    payload: {
-      ballot_id: row.id,
-      kind: b.kind,
-      rule: b.rule,
-      eligible,
-      quorum,
-      closes_at: b.closesAt,
-      sitting_id: b.live?.sittingId,
-    },
-  });
-  await moveMotion(scope, b.motion, "voting", b.openedBy);
-  scope.emit({ type: "ballot:opened", motionId: b.motion.id, ballotId: row.id });
-  return row.id;
-}
+export { closeBallotInScope, countEligibleMembers, openBallotInScope } from "./ballot-lifecycle";
 
 export function createBallotService(deps: ServiceDeps) {
   // Votes arrive in bursts in a big sitting; they commit together (see createGroupCommit).

@@ -13,6 +13,10 @@ export interface ParliamentRules {
   quorumPercent: number;
   /** the parliament's own time zone: closing times typed into forms are read in it */
   timeZone: string;
+  /** members whose requests put a response to a verdict ballot */
+  verdictRequests: number;
+  /** how long a verdict ballot opened by members' requests stays open */
+  verdictDays: number;
 }
 
 export const defaultRules: ParliamentRules = {
@@ -20,6 +24,8 @@ export const defaultRules: ParliamentRules = {
   lapseDays: 28,
   quorumPercent: 25,
   timeZone: "Europe/London",
+  verdictRequests: 5,
+  verdictDays: 7,
 };
 
 export interface ServiceDeps {

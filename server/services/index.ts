@@ -5,6 +5,12 @@ import { getDraft, getMotionPage } from "../queries/motion-page";
 import { getHomeSummary, listBodies, listMotions, listOwnMotions, type MotionFilter } from "../queries/motion-lists";
 import { listInvitations, listOpenReports, listPeople } from "../queries/people";
 import { getBallotTally, getMinutes, getSittingPage, listSittings } from "../queries/sittings";
+import { getAccountability, getBodyPage, getYouSaidWeDid } from "../queries/accountability";
+import { createActionService } from "./actions";
+import { createBodyService } from "./bodies";
+import { createNotificationService } from "./notifications";
+import { createReminderService } from "./reminders";
+import { createVerdictService } from "./verdicts";
 import { verifyAuditChain } from "./audit";
 import { createBallotService } from "./ballots";
 import type { ServiceDeps } from "./deps";
@@ -34,6 +40,11 @@ export function createServices(deps: ServiceDeps) {
     threads: createThreadService(deps),
     ballots: createBallotService(deps),
     responses: createResponseService(deps),
+    actions: createActionService(deps),
+    verdicts: createVerdictService(deps),
+    bodies: createBodyService(deps),
+    notifications: createNotificationService(deps),
+    reminders: createReminderService(deps),
     people: createPeopleService(deps),
     sittings: createSittingService(deps),
     liveBallots: createLiveBallotService(deps),
@@ -53,6 +64,9 @@ export function createServices(deps: ServiceDeps) {
       minutes: (sittingId: number) => getMinutes(db, sittingId),
       liveSitting,
       ballotTally: (ballotId: number) => getBallotTally(db, ballotId),
+      accountability: () => getAccountability(db, deps.clock.now()),
+      bodyPage: (slug: string) => getBodyPage(db, slug, deps.clock.now()),
+      youSaidWeDid: (number: string) => getYouSaidWeDid(db, number),
     },
     audit: {
       verify: () => verifyAuditChain(db),

@@ -9,6 +9,7 @@ import { type MotionFields, motionSchema, withdrawSchema } from "../domain/schem
 import { DAY_MS, zonedYear } from "../domain/time";
 import type { Db, ServiceDeps, Tx } from "./deps";
 import { validate } from "./validate";
+import { type NoticeKind, notifyFollowers } from "./notifications";
 import { type WriteScope, settleEach, write } from "./write";
 
 export async function findMotionById(trx: Db, id: number): Promise<Motion> {
@@ -31,6 +32,8 @@ export async function moveMotion(
   actorId: string | null,
   extra: Partial<Motion> = {},
   reason?: string,
+  /** someone whose own act caused a system change, so they are not told about it */
+  notifyExcept: string | null = actorId,
 ): Promise<void> {
   assertTransition(motion.status, to);
   const result = await scope.trx
@@ -51,6 +54,19 @@ export async function moveMotion(
     payload: { number: motion.number, from: motion.status, to, reason },
   });
   if (motion.number) scope.emit({ type: "motion:state", motionId: motion.id, number: motion.number, status: to });
+  const notice = stateNotice(motion, to);
+  if (notice) await notifyFollowers(scope, motion, notice.kind, notice.message, notifyExcept);
+}
+
+/** What followers and the proposer hear when a motion moves. */
+function stateNotice(motion: Motion, to: MotionStatus): { kind: NoticeKind; message: string } | null {
+  const name = `${motion.number}: ${motion.title}`;
+  if (to === "seconded" && motion.status === "open") return { kind: "seconded", message: `${name} was seconded and can now go to a vote.` };
+  if (to === "scheduled" && motion.status === "seconded") return { kind: "scheduled", message: `${name} is on the agenda of a sitting.` };
+  if (to === "carried") return { kind: "voted", message: `${name} was carried. The commissioners now owe a public response.` };
+  if (to === "defeated") return { kind: "voted", message: `${name} was defeated.` };
+  if (motion.status === "voting") return { kind: "voted", message: `The vote on ${name} did not reach quorum, so nothing was decided.` };
+  return null;
 }
 
 async function replaceTopics(trx: Tx, motionId: number, topics: string[]) {
@@ -246,7 +262,7 @@ export function createMotionService(deps: ServiceDeps) {
         });
         let status = motion.status;
         if (motion.status === "open" && seconds >= motion.seconders_required) {
-          await moveMotion(scope, motion, "seconded", null, { seconded_at: scope.now }, "enough members seconded it");
+          await moveMotion(scope, motion, "seconded", null, { seconded_at: scope.now }, "enough members seconded it", viewer.id);
           status = "seconded";
         } else {
           scope.emit({ type: "motion:changed", motionId: motion.id, number: motion.number });

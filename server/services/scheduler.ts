@@ -29,6 +29,7 @@ export function startScheduler(services: Services, db: Db, events: EventBus, log
     const jobs = [
       ["closed", "ballot(s)", services.ballots.closeDue],
       ["lapsed", "motion(s)", services.motions.lapseDue],
+      ["sent", "response reminder(s)", services.reminders.sendDue],
     ] as const;
     let failed = false;
     for (const [did, what, run] of jobs) {

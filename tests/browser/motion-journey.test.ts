@@ -196,7 +196,11 @@ describeEachDatabase("a motion's journey from raising to the commissioner's resp
       await ash
         .getByLabel("Your reasons")
         .fill("We will fund peer support workers in the two busiest crisis teams this year and report on the rest in spring.");
-      await ash.getByLabel("Plain-language summary (optional)").fill("Two teams now, the others reviewed in spring.");
+      await ash.getByLabel("Plain-language summary").fill("Two teams now, the others reviewed in spring.");
+      const firstAction = ash.getByRole("group", { name: "Action 1" });
+      await firstAction.getByLabel("What will be done").fill("Fund peer support workers in the two busiest crisis teams");
+      await firstAction.getByLabel("Who is responsible").fill("Crisis services manager");
+      await firstAction.getByLabel("Due date").fill("2027-03-31");
       await ash.getByRole("button", { name: "Publish the response" }).click();
       await expectNotice(ash, "Your response is published.", "the motion page after the response");
       const response = ash.locator("#response");
@@ -210,7 +214,7 @@ describeEachDatabase("a motion's journey from raising to the commissioner's resp
         "The motion had enough seconders, so it can now go to a vote.",
         "Speaker Rowan opened a recorded vote, needing a simple majority.",
         "The chair closed the vote early. Result: Carried. For 3, against 0, abstain 0",
-        "Commissioner Ash published the response from Riverside Care Board: Accept in part.",
+        "Commissioner Ash published the response from Riverside Care Board: Accept in part. It promises 1 action.",
       ]) {
         expect(timeline, "the timeline").toContain(step);
       }

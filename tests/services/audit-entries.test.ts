@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { DAY_MS } from "../../server/domain/time";
 import { describeEachDatabase } from "../support/databases";
-import { createBody, createCommissioner, createMember, motionInput } from "../support/factories";
+import { createBody, createCommissioner, createMember, motionInput, responseInput } from "../support/factories";
 import { type TestParliament, openBallotOn, publishedMotion, secondedMotion, useParliament } from "../support/parliament";
 
 /** Runs `action` and returns the audit entries it appended, checking they were written at one instant. */
@@ -95,7 +95,7 @@ describeEachDatabase("what each action writes to the audit log", (dialect) => {
     const commissioner = await createCommissioner(t.db, scene.bodyId);
     expect(
       await appendedBy(t, () =>
-        t.services.responses.publish(commissioner, scene.motionId, { position: "decline", reasons: "There is no budget for this in 2026." }),
+        t.services.responses.publish(commissioner, scene.motionId, responseInput("decline", { reasons: "There is no budget for this in 2026, and none is planned." })),
       ),
     ).toEqual(["response.published"]);
   });

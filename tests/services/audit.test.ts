@@ -4,17 +4,14 @@ import { canonicalJson } from "../../server/domain/canonical-json";
 import { DAY_MS } from "../../server/domain/time";
 import { GENESIS_HASH, hashEntry, verifyAuditChain } from "../../server/services/audit";
 import { describeEachDatabase } from "../support/databases";
-import { createAdmin, createCommissioner, createMember, motionInput } from "../support/factories";
+import { createAdmin, createCommissioner, createMember, motionInput, responseInput } from "../support/factories";
 import { type TestParliament, carriedMotion, openBallotOn, publishedMotion, secondedMotion, useParliament } from "../support/parliament";
 
 /** A parliament that has been busy: every kind of audited action, several times over. */
 async function busyHistory(t: TestParliament) {
   const carried = await carriedMotion(t);
   t.clock.advance(DAY_MS);
-  await t.services.responses.publish(await createCommissioner(t.db, carried.bodyId), carried.motionId, {
-    position: "accept",
-    reasons: "We agree and will change the assessment form.",
-  });
+  await t.services.responses.publish(await createCommissioner(t.db, carried.bodyId), carried.motionId, responseInput("accept"));
   const edited = await publishedMotion(t);
   await t.services.motions.edit(edited.proposer, edited.motionId, motionInput(edited.bodyId, { title: "Count pets, and other animals" }));
   await t.services.motions.withdraw(edited.proposer, edited.motionId, { reason: "Merged into another motion." });

@@ -5,7 +5,7 @@ import { sqlitePath } from "../../db/connect";
 import { createEventBus } from "../../server/events";
 import { createServices } from "../../server/services";
 import { describeEachDatabase } from "../support/databases";
-import { createCommissioner } from "../support/factories";
+import { createCommissioner, responseInput } from "../support/factories";
 import { type TestParliament, openBallotOn, publishedMotion, secondedMotion, useParliament } from "../support/parliament";
 
 const since = (t: TestParliament, mark: number) => t.events.slice(mark).map((e) => e.type);
@@ -23,6 +23,7 @@ describeEachDatabase("domain events", (dialect) => {
     expect(t.events.slice(mark)).toEqual([
       { type: "motion:changed", motionId: scene.motionId, number: scene.number },
       { type: "motion:state", motionId: scene.motionId, number: scene.number, status: "seconded" },
+      { type: "notifications:created", ids: [expect.any(Number)] }, // the proposer hears
     ]);
     mark = t.events.length;
     const ballotId = await openBallotOn(t, scene);
@@ -34,14 +35,19 @@ describeEachDatabase("domain events", (dialect) => {
     await t.services.ballots.close(scene.chair, ballotId);
     expect(t.events.slice(mark)).toEqual([
       { type: "motion:state", motionId: scene.motionId, number: scene.number, status: "carried" },
+      { type: "notifications:created", ids: [expect.any(Number)] },
       { type: "ballot:closed", motionId: scene.motionId, ballotId, outcome: "carried" },
     ]);
     mark = t.events.length;
-    const { responseId } = await t.services.responses.publish(await createCommissioner(t.db, scene.bodyId), scene.motionId, {
-      position: "accept",
-      reasons: "We accept this motion in full and will act on it.",
-    });
-    expect(t.events.slice(mark)).toEqual([{ type: "response:published", motionId: scene.motionId, responseId }]);
+    const { responseId } = await t.services.responses.publish(
+      await createCommissioner(t.db, scene.bodyId),
+      scene.motionId,
+      responseInput("accept"),
+    );
+    expect(t.events.slice(mark)).toEqual([
+      { type: "notifications:created", ids: [expect.any(Number)] },
+      { type: "response:published", motionId: scene.motionId, responseId },
+    ]);
   });
 
   it("a draft announces nothing: it is not public", async () => {

@@ -3,14 +3,13 @@ import { InvalidInput, InvalidState, NotAllowed } from "../../server/domain/erro
 import { isOverdue, responseClock } from "../../server/domain/response-clock";
 import { DAY_MS } from "../../server/domain/time";
 import { describeEachDatabase } from "../support/databases";
-import { createAdmin, createBody, createCommissioner } from "../support/factories";
+import { createAdmin, createBody, createCommissioner, responseInput } from "../support/factories";
 import { type TestParliament, carriedMotion, openBallotOn, secondedMotion, useParliament } from "../support/parliament";
 
-const answer = {
-  position: "accept_in_part",
+const answer = responseInput("accept_in_part", {
   reasons: "We will add a question about pets to the assessment form from June.",
   summary: "Pets will be asked about.",
-};
+});
 const motionRow = (t: TestParliament, id: number) => t.db.selectFrom("motions").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 const countRows = async (t: TestParliament, table: "responses" | "audit_log") =>
   Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
@@ -91,6 +90,7 @@ describeEachDatabase("a commissioner's response", (dialect) => {
     expect(error.fieldErrors).toEqual({
       position: ["Choose accept, accept in part or decline."],
       reasons: ["Reasons needs at least 20 characters."],
+      summary: ["Plain-language summary is required."],
     });
     expect(await countRows(t, "responses")).toBe(0);
   });

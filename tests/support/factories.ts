@@ -85,3 +85,17 @@ export function motionInput(bodyId: number, overrides: Record<string, unknown> =
     ...overrides,
   };
 }
+
+/** A valid response: a plain summary and, unless declining, one promised action. */
+export function responseInput(position: "accept" | "accept_in_part" | "decline" = "accept_in_part", overrides: Record<string, unknown> = {}) {
+  return {
+    position,
+    reasons: "We agree that assessments should ask about the animals people care for, and will change the form.",
+    summary: "We will ask about pets in every care assessment.",
+    actions:
+      position === "decline"
+        ? []
+        : [{ description: "Add a question about pets to the assessment form", owner: "Adult social care assessment team", dueDate: "2027-06-30" }],
+    ...overrides,
+  };
+}

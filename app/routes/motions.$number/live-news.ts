@@ -1,12 +1,14 @@
 // What a live update means for someone reading the motion page, in words a screen reader can
 // say: compare what the reader was shown with what the page shows now. Only other people's
 // doings are news; the reader's own already have their notice.
+import { actionStatusLabels } from "../../../server/domain/accountability";
 import { outcomeLabels } from "../../../server/domain/ballot-outcome";
-import { statusLabels } from "../../../server/domain/motion-state";
+import { responseStatusLabels, statusLabels } from "../../../server/domain/motion-state";
 import { positionLabels } from "../../../server/domain/schemas/response";
 import { plural } from "~/lib/format";
 import { joinNames } from "./seconding";
 import type { PageData } from "./route";
+import { verdictResult } from "./verdict-wording";
 
 /** The `ballot:tally` room message: the public tally of one ballot right now. */
 export interface Tally {
@@ -65,10 +67,46 @@ function ballotNews(before: PageData, after: PageData): string[] {
   const news: string[] = [];
   for (const b of after.ballots) {
     const was = before.ballots.find((x) => x.id === b.id);
-    if (!was && b.status === "open") news.push("Voting on this motion has opened.");
-    else if (was?.status === "open" && b.status === "closed") {
-      news.push(`Voting has closed. Result: ${b.outcome ? outcomeLabels[b.outcome] : "not known yet"}.`);
+    const verdict = b.purpose === "verdict";
+    if (!was && b.status === "open") {
+      news.push(verdict ? "Members' verdict vote on the response has opened: is it adequate?" : "Voting on this motion has opened.");
+    } else if (was?.status === "open" && b.status === "closed") {
+      const result = verdict ? verdictResult(b, null)?.headline : b.outcome ? outcomeLabels[b.outcome] : undefined;
+      news.push(`${verdict ? "The verdict vote has closed" : "Voting has closed"}. Result: ${result ?? "not known yet"}.`);
     }
+  }
+  return news;
+}
+
+/** Holding replies, progress on actions, asks for a verdict and the record's state. */
+function accountabilityNews(before: PageData, after: PageData): string[] {
+  const news: string[] = [];
+  if (after.holdingReplies.length > before.holdingReplies.length) {
+    news.push(`${after.body.name} posted a holding reply explaining why the response is late.`);
+  }
+  const moved = after.actions.filter((a) => {
+    const was = before.actions.find((x) => x.id === a.id);
+    return was && a.updates.length > was.updates.length;
+  });
+  const index = (id: number) => after.actions.findIndex((a) => a.id === id) + 1;
+  if (moved.length === 1) {
+    const a = moved[0];
+    news.push(`Progress on action ${index(a.id)}: ${actionStatusLabels[a.status].toLowerCase()}, ${a.progress}%.`);
+  } else if (moved.length > 1) {
+    news.push(`Progress was reported on ${moved.length} actions.`);
+  }
+  const asks = after.verdict?.requests ?? 0;
+  const asked = after.verdict?.responseId === before.verdict?.responseId ? (before.verdict?.requests ?? 0) : 0;
+  if (asks > asked && !(after.verdict?.requestedByViewer && !before.verdict?.requestedByViewer)) {
+    news.push(`${asks} ${asks === 1 ? "member has" : "members have"} now asked for a verdict vote on the response.`);
+  }
+  const status = after.motion.response_status;
+  if (status !== before.motion.response_status && status && status !== "responded" && status !== "awaiting") {
+    news.push(
+      status === "closed"
+        ? "This motion's record is now closed."
+        : `Response: ${responseStatusLabels[status]}. Members judged the response not adequate, and a revised one is due.`,
+    );
   }
   return news;
 }
@@ -85,7 +123,12 @@ export function describeChanges(before: PageData, after: PageData, viewerName: s
   news.push(...ballotNews(before, after));
   if (after.motion.status !== before.motion.status) news.push(`This motion is now: ${statusLabels[after.motion.status]}.`);
   const newResponses = after.responses.filter((r) => !before.responses.some((x) => x.id === r.id));
-  for (const r of newResponses) news.push(`${after.body.name} published a response: ${positionLabels[r.position]}.`);
+  for (const r of newResponses) {
+    const promised = after.actions.filter((a) => a.responseId === r.id).length;
+    const withActions = promised ? `, with ${plural(promised, "action")}` : "";
+    news.push(`${after.body.name} published ${r.version > 1 ? "a revised" : "a"} response: ${positionLabels[r.position]}${withActions}.`);
+  }
+  news.push(...accountabilityNews(before, after));
   news.push(...postNews(before, after));
   return news.length ? news.join(" ") : null;
 }
