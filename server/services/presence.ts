@@ -3,7 +3,7 @@
 // gallery is counted, never named. Presence is not decision-relevant, so it is not audited.
 import { quorumFor } from "../domain/ballot-outcome";
 import { type Viewer } from "../domain/permissions";
-import { PAGE_GRACE_MS, SOCKET_GRACE_MS, isPresent } from "../domain/sitting-rules";
+import { PAGE_GRACE_MS, SOCKET_GRACE_MS } from "../domain/sitting-rules";
 import type { ServiceDeps } from "./deps";
 import { countEligibleMembers } from "./ballots";
 

@@ -7,7 +7,6 @@ import {
   assertItemTransition,
   assertSittingTransition,
   isActiveItem,
-  isPresent,
   itemStatusLabels,
   queueOrder,
   sittingStatusLabels,
@@ -122,28 +121,6 @@ describe("the speakers queue", () => {
 });
 
 describe("who is present", () => {
-  const now = Date.UTC(2026, 2, 2, 18, 0);
-
-  it("a member with a live connection is present however long ago they were last seen", () => {
-    expect(isPresent({ connections: 1, last_seen_at: now - 5 * PAGE_GRACE_MS, last_via: "socket" }, now)).toBe(true);
-    expect(isPresent({ connections: 2, last_seen_at: now - 5 * PAGE_GRACE_MS, last_via: "page" }, now)).toBe(true);
-  });
-
-  it("after a connection drops, the member stays present for the short socket grace only", () => {
-    const dropped = (ago: number) => ({ connections: 0, last_seen_at: now - ago, last_via: "socket" as const });
-    expect(isPresent(dropped(0), now)).toBe(true);
-    expect(isPresent(dropped(SOCKET_GRACE_MS - 1), now)).toBe(true);
-    expect(isPresent(dropped(SOCKET_GRACE_MS), now)).toBe(false);
-    expect(isPresent(dropped(PAGE_GRACE_MS - 1), now)).toBe(false);
-  });
-
-  it("after a plain page view (no JavaScript), the member stays present for the longer page grace", () => {
-    const viewed = (ago: number) => ({ connections: 0, last_seen_at: now - ago, last_via: "page" as const });
-    expect(isPresent(viewed(SOCKET_GRACE_MS + 1), now)).toBe(true);
-    expect(isPresent(viewed(PAGE_GRACE_MS - 1), now)).toBe(true);
-    expect(isPresent(viewed(PAGE_GRACE_MS), now)).toBe(false);
-  });
-
   it("the socket grace is a short wobble, the page grace covers reading a page", () => {
     expect(SOCKET_GRACE_MS).toBeLessThan(PAGE_GRACE_MS);
     expect(SOCKET_GRACE_MS).toBeGreaterThanOrEqual(10_000);
