@@ -109,7 +109,7 @@ const reads: [DemoMemberKey, When][] = [
 ];
 
 export function planAccountability(s: StoryContext) {
-  const { services, people, motionIds, on, at } = s;
+  const { services, people, motionIds, on } = s;
 
   for (const [key, plan] of Object.entries(responses) as [keyof typeof responses, (typeof responses)[keyof typeof responses]][]) {
     on(plan.at, () =>
