@@ -31,8 +31,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Where this site is, for printed pages: links are printed in full so paper leads back here.
   // Only URL characters, because it goes into a CSS string.
   const origin = new URL(request.url).origin.replace(/[^\w.:/[\]-]/g, "");
+  const unread = context.actor ? await context.services.notifications.unreadCount(context.actor) : 0;
   return json(
-    { viewer, notice, timeZone: context.services.rules.timeZone, parliamentName: context.parliamentName, origin },
+    { viewer, unread, notice, timeZone: context.services.rules.timeZone, parliamentName: context.parliamentName, origin },
     { headers: clear ? { "Set-Cookie": clear } : undefined },
   );
 }
@@ -40,7 +41,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export type RootData = ReturnType<typeof useLoaderData<typeof loader>>;
 export const useRootData = () => useRouteLoaderData<typeof loader>("root");
 
-function Header({ viewer, name }: { viewer: RootData["viewer"] | undefined; name: string }) {
+function Header({ viewer, unread, name }: { viewer: RootData["viewer"] | undefined; unread: number; name: string }) {
   return (
     <header className="site-header">
       <div className="wrap">
@@ -59,6 +60,12 @@ function Header({ viewer, name }: { viewer: RootData["viewer"] | undefined; name
                 Motions
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/sittings">Sittings</NavLink>
+            </li>
+            <li>
+              <NavLink to="/accountability">Accountability</NavLink>
+            </li>
             {viewer?.role === "member" ? (
               <>
                 <li>
@@ -75,8 +82,20 @@ function Header({ viewer, name }: { viewer: RootData["viewer"] | undefined; name
               </li>
             ) : null}
             {viewer?.role === "admin" ? (
+              <>
+                <li>
+                  <NavLink to="/admin/people">People</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/admin/bodies">Bodies</NavLink>
+                </li>
+              </>
+            ) : null}
+            {viewer ? (
               <li>
-                <NavLink to="/admin/people">People</NavLink>
+                <NavLink to="/notifications">
+                  Notifications{unread > 0 ? <span className="unread-count">{` (${unread} unread)`}</span> : null}
+                </NavLink>
               </li>
             ) : null}
           </ul>
@@ -126,7 +145,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <a href="#main" className="skip-link">
           Skip to main content
         </a>
-        <Header viewer={data?.viewer} name={data?.parliamentName ?? "Mental Health Parliament"} />
+        <Header viewer={data?.viewer} unread={data?.unread ?? 0} name={data?.parliamentName ?? "Mental Health Parliament"} />
         <main id="main" tabIndex={-1} className="wrap">
           {data?.notice ? (
             <div className="notice" role="status">

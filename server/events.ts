@@ -11,7 +11,9 @@ export type DomainEvent =
   | { type: "response:published"; motionId: number; responseId: number }
   | { type: "sitting:changed"; sittingId: number }
   | { type: "presence:changed"; sittingId: number }
-  | { type: "notifications:created"; ids: number[] };
+  | { type: "notifications:created"; ids: number[] }
+  /** a person's sessions ended or their role changed: live connections must look again */
+  | { type: "user:changed"; userId: string; sessionId?: string };
 
 export interface EventBus {
   emit(event: DomainEvent): void;

@@ -83,7 +83,11 @@ export async function startParliament(config: Config, options: StartOptions = {}
     demoSignIns = (await seedDemoParliament(deps)) ?? (await findDemoSignIns(database.db));
   }
   const services = createServices(deps);
-  const auth = createAuth(database.db, { secureCookies: config.secureCookies, now: () => clock.now() });
+  const auth = createAuth(database.db, {
+    secureCookies: config.secureCookies,
+    now: () => clock.now(),
+    onSignOut: (userId, sessionId) => events.emit({ type: "user:changed", userId, sessionId }),
+  });
 
   const initialBuild = await importBuild(buildDir);
   const builds = mode === "development" ? watchBuild(buildDir, initialBuild, log) : null;

@@ -12,8 +12,10 @@ export type Ack<T = Record<string, unknown>> =
 let shared: Socket | null = null;
 
 function socket(): Socket {
-  // Same origin as the page, so the session cookie goes with the handshake.
-  shared ??= io({ withCredentials: true });
+  // Same origin as the page, so the session cookie goes with the handshake. WebSocket only:
+  // its handshake always carries Origin, which the server checks; long-polling requests from
+  // the same origin carry none, so they would be refused. Without a socket, pages still work.
+  shared ??= io({ withCredentials: true, transports: ["websocket"] });
   return shared;
 }
 
@@ -42,12 +44,15 @@ export function useLiveRoom(
   room: string,
   handlers: Record<string, (message: any) => void>,
   onSnapshot?: (snapshot: any) => void,
+  /** false: stay out of the room (a closed sitting has nothing live to watch) */
+  enabled = true,
 ): boolean {
   const [connected, setConnected] = useState(false);
   const latest = useRef({ handlers, onSnapshot });
   latest.current = { handlers, onSnapshot };
 
   useEffect(() => {
+    if (!enabled) return;
     const s = socket();
     let version: number | null = null;
     let cancelled = false;
@@ -95,7 +100,7 @@ export function useLiveRoom(
       for (const [event, listener] of listeners) s.off(event, listener);
       if (s.connected) s.emit("room:leave", { room });
     };
-  }, [room]);
+  }, [room, enabled]);
 
   return connected;
 }

@@ -1,15 +1,18 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { ClockText } from "~/components/clock-text";
 import { ErrorPage } from "~/components/error-page";
 import { MotionList } from "~/components/motion-list";
 import { When } from "~/components/when";
-import { plural } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
-import { type ClockState, responseClock } from "../../server/domain/response-clock";
+import { responseClock } from "../../server/domain/response-clock";
+import { SittingStatusTag, WhereAndWhen } from "./sittings.$id/sitting-summary";
+
+const UPCOMING_SITTINGS = 3;
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  const home = await context.services.read.home();
+  const [home, sittings] = await Promise.all([context.services.read.home(), context.services.read.sittings()]);
   const now = context.services.clock.now();
   return json({
     ...home,
@@ -17,17 +20,11 @@ export async function loader({ context }: LoaderFunctionArgs) {
       ...m,
       clock: m.responseDueAt === null ? null : responseClock(m.responseDueAt, now),
     })),
+    upcomingSittings: sittings.upcoming.slice(0, UPCOMING_SITTINGS),
     now,
     role: context.actor?.role ?? null,
     parliamentName: context.parliamentName,
   });
-}
-
-function ClockText({ clock }: { clock: ClockState }) {
-  if (clock.state === "due") {
-    return <>{clock.daysLeft === 0 ? "due today" : `${plural(clock.daysLeft, "day")} left`}</>;
-  }
-  return <strong>{clock.daysOverdue === 0 ? "overdue by less than a day" : `overdue by ${plural(clock.daysOverdue, "day")}`}</strong>;
 }
 
 function TakePart({ role }: { role: string | null }) {
@@ -74,6 +71,44 @@ function TakePart({ role }: { role: string | null }) {
   return null;
 }
 
+function UpcomingSittings({ sittings }: { sittings: ReturnType<typeof useLoaderData<typeof loader>>["upcomingSittings"] }) {
+  return (
+    <section aria-labelledby="upcoming-sittings">
+      <h2 id="upcoming-sittings">Upcoming sittings</h2>
+      {sittings.length ? (
+        <ul className="motion-list">
+          {sittings.map((s) => (
+            <li key={s.id}>
+              <h3>
+                <Link to={`/sittings/${s.id}`}>{s.title}</Link>
+              </h3>
+              <p className="meta">
+                <SittingStatusTag status={s.status} /> <WhereAndWhen sitting={s} />
+              </p>
+              {s.agenda.length ? (
+                <ol aria-label={`Agenda of ${s.title}`}>
+                  {s.agenda.map((a) => (
+                    <li key={a.itemId}>
+                      <Link to={`/motions/${a.number}`}>
+                        <span className="number">{a.number}</span> {a.title}
+                      </Link>
+                    </li>
+                  ))}
+                </ol>
+              ) : (
+                <p className="meta">The agenda is not set yet.</p>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="empty">No sittings are planned at the moment. When the chair schedules one, it will appear here.</p>
+      )}
+      <Link to="/sittings">All sittings and past minutes</Link>
+    </section>
+  );
+}
+
 export default function Home() {
   const data = useLoaderData<typeof loader>();
   return (
@@ -85,6 +120,7 @@ export default function Home() {
         fund those services answer in public, so everyone can see what they promised and whether it happened.
       </p>
       <TakePart role={data.role} />
+      <UpcomingSittings sittings={data.upcomingSittings} />
 
       <section aria-labelledby="voting-now">
         <h2 id="voting-now">Votes open now</h2>
@@ -170,13 +206,22 @@ export default function Home() {
           detail={(m) =>
             m.responseDueAt && m.clock ? (
               <p>
-                {m.bodyName} should respond by <When at={m.responseDueAt} />: <ClockText clock={m.clock} />
+                <Link to={`/bodies/${m.bodySlug}`}>{m.bodyName}</Link> should respond by <When at={m.responseDueAt} />:{" "}
+                <ClockText clock={m.clock} />
               </p>
             ) : null
           }
           empty={<p>No responses are owed right now. When a motion is carried, the deadline for its answer shows here.</p>}
         />
         {data.responsesDue.length ? <Link to="/motions?response=awaiting">All motions awaiting a response</Link> : null}
+      </section>
+
+      <section aria-labelledby="you-said-we-did">
+        <h2 id="you-said-we-did">You said, we did</h2>
+        <p>
+          See how each commissioning body answers this parliament, what it promised and what it delivered, and anything overdue,
+          on the <Link to="/accountability">accountability page</Link>.
+        </p>
       </section>
     </>
   );

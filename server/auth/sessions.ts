@@ -56,7 +56,14 @@ export class SignInThrottled extends InvalidInput {
 export const WRONG_COMBINATION =
   "That email and password do not match an account. Check both and try again.";
 
-export function createAuth(db: Db, { secureCookies, now = Date.now }: { secureCookies: boolean; now?: () => number }) {
+export function createAuth(
+  db: Db,
+  {
+    secureCookies,
+    now = Date.now,
+    onSignOut,
+  }: { secureCookies: boolean; now?: () => number; /** told when a session ends, so live connections stop acting */ onSignOut?: (userId: string, sessionId: string) => void },
+) {
   const lucia = createLucia(db, secureCookies);
   const throttle = createSignInThrottle(now);
 
@@ -115,7 +122,11 @@ export function createAuth(db: Db, { secureCookies, now = Date.now }: { secureCo
     },
 
     async signOut(sessionId: string | null): Promise<string> {
-      if (sessionId) await lucia.invalidateSession(sessionId);
+      if (sessionId) {
+        const session = await db.selectFrom("sessions").select("user_id").where("id", "=", sessionId).executeTakeFirst();
+        await lucia.invalidateSession(sessionId);
+        if (session) onSignOut?.(session.user_id, sessionId);
+      }
       return lucia.createBlankSessionCookie().serialize();
     },
   };

@@ -87,12 +87,3 @@ export function queueOrder<T extends QueuedRequest>(requests: readonly T[]): T[]
 export const SOCKET_GRACE_MS = 30 * SECOND_MS;
 /** How long a page view without live updates (no JavaScript) counts as being present. */
 export const PAGE_GRACE_MS = 10 * 60 * SECOND_MS;
-
-export function isPresent(
-  presence: { connections: number; last_seen_at: number; last_via: "page" | "socket" },
-  now: number,
-): boolean {
-  if (presence.connections > 0) return true;
-  const grace = presence.last_via === "socket" ? SOCKET_GRACE_MS : PAGE_GRACE_MS;
-  return now - presence.last_seen_at < grace;
-}

@@ -6,7 +6,7 @@ import type { EventBus } from "../events";
 
 export interface MailSettings {
   /** smtp://user:pass@host:587, or a nodemailer transport for tests */
-  transport: string | Transporter;
+  transport: string | Transporter<unknown>;
   from: string;
   /** the site's public address, for links in the email */
   publicUrl: string;

@@ -1,11 +1,15 @@
 // "You said, we did": how each commissioning body answers the parliament, and what became of
 // each promise. One query per kind of row; the figures are computed here, never stored.
 import { daysBetween, isActionOverdue, median } from "../domain/accountability";
+import { DAY_MS } from "../domain/time";
 import type { Db } from "../services/deps";
 import { loadBallotViews } from "./ballot-view";
 import { personName } from "./names";
 
 const waiting = ["awaiting", "revision_requested"] as const;
+
+/** Whole days late, rounded down as on the motion page's clock (an hour late reads "less than a day"). */
+const daysLate = (dueAt: number, now: number) => Math.floor((now - dueAt) / DAY_MS);
 
 export interface BodyRecord {
   id: number;
@@ -62,6 +66,7 @@ export async function getAccountability(db: Db, now: number, onlyBodyId?: number
         "response_actions.status",
         "response_actions.due_at",
         "motions.body_id",
+        "motions.response_status",
         "motions.number",
         "motions.title",
       ])
@@ -85,12 +90,14 @@ export async function getAccountability(db: Db, now: number, onlyBodyId?: number
           title: m.title,
           action: null,
           dueAt: m.response_due_at,
-          daysOverdue: daysBetween(m.response_due_at, now),
+          daysOverdue: daysLate(m.response_due_at, now),
         });
       }
     }
+    // Open actions on a record the chair closed are no longer owed: neither in progress nor overdue.
     const bodyActions = actions.filter((a) => a.body_id === body.id);
-    for (const a of bodyActions) {
+    const owed = bodyActions.filter((a) => a.response_status !== "closed");
+    for (const a of owed) {
       if (isActionOverdue(a, now)) {
         overdue.push({
           kind: "action",
@@ -100,7 +107,7 @@ export async function getAccountability(db: Db, now: number, onlyBodyId?: number
           title: a.title,
           action: a.description,
           dueAt: a.due_at,
-          daysOverdue: daysBetween(a.due_at, now),
+          daysOverdue: daysLate(a.due_at, now),
         });
       }
     }
@@ -126,8 +133,8 @@ export async function getAccountability(db: Db, now: number, onlyBodyId?: number
       medianDaysToRespond: median(daysToRespond),
       actions: {
         done: bodyActions.filter((a) => a.status === "done").length,
-        inProgress: bodyActions.filter((a) => (a.status === "planned" || a.status === "in_progress") && !isActionOverdue(a, now)).length,
-        overdue: bodyActions.filter((a) => isActionOverdue(a, now)).length,
+        inProgress: owed.filter((a) => (a.status === "planned" || a.status === "in_progress") && !isActionOverdue(a, now)).length,
+        overdue: owed.filter((a) => isActionOverdue(a, now)).length,
         dropped: bodyActions.filter((a) => a.status === "dropped").length,
       },
     };
@@ -142,12 +149,25 @@ export async function getBodyPage(db: Db, slug: string, now: number) {
   if (!body) return null;
   const [{ bodies, overdue }, motions] = await Promise.all([
     getAccountability(db, now, body.id),
+    // The first response's times say whether the body answered on time (a revision has its own clock).
     db
       .selectFrom("motions")
-      .select(["number", "title", "status", "response_status", "decided_at", "response_due_at", "closed_at"])
-      .where("body_id", "=", body.id)
-      .where("status", "!=", "draft")
-      .orderBy("published_at", "desc")
+      .leftJoin("responses", (join) => join.onRef("responses.motion_id", "=", "motions.id").on("responses.version", "=", 1))
+      .select([
+        "motions.number",
+        "motions.title",
+        "motions.status",
+        "motions.response_status",
+        "motions.decided_at",
+        "motions.response_due_at",
+        "motions.closed_at",
+        "responses.published_at as first_response_at",
+        "responses.due_at as first_response_due_at",
+      ])
+      .where("motions.body_id", "=", body.id)
+      .where("motions.status", "!=", "draft")
+      .orderBy("motions.published_at", "desc")
+      .orderBy("motions.id", "desc")
       .execute(),
   ]);
   return { record: bodies[0], overdue, motions };
@@ -268,7 +288,8 @@ export async function loadVerdictState(db: Db, motionId: number, viewerId: strin
     viewerId
       ? db.selectFrom("verdict_requests").select("member_id").where("response_id", "=", latest.id).where("member_id", "=", viewerId).executeTakeFirst()
       : Promise.resolve(undefined),
-    db.selectFrom("ballots").select(["id", "status", "outcome"]).where("response_id", "=", latest.id).executeTakeFirst(),
+    // The latest: after a ballot without quorum, members may have put the question again.
+    db.selectFrom("ballots").select(["id", "status", "outcome"]).where("response_id", "=", latest.id).orderBy("id", "desc").limit(1).executeTakeFirst(),
   ]);
   return {
     responseId: latest.id,

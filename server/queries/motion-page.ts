@@ -127,9 +127,13 @@ async function loadPosts(db: Db, motionId: number, viewer: Viewer): Promise<Post
   });
 }
 
-async function loadBallots(db: Db, motionId: number, viewer: Viewer): Promise<BallotView[]> {
+/** A ballot on the page, saying whether it decides the motion or judges a response (and which). */
+export type MotionBallotView = BallotView & { purpose: "motion" | "verdict"; responseId: number | null };
+
+async function loadBallots(db: Db, motionId: number, viewer: Viewer): Promise<MotionBallotView[]> {
   const ballots = await db.selectFrom("ballots").selectAll().where("motion_id", "=", motionId).orderBy("id").execute();
-  return loadBallotViews(db, ballots, viewer);
+  const views = await loadBallotViews(db, ballots, viewer);
+  return views.map((v, i) => ({ ...v, purpose: ballots[i].purpose, responseId: ballots[i].response_id }));
 }
 
 async function loadTimeline(db: Db, motionId: number): Promise<TimelineEntry[]> {
@@ -172,6 +176,7 @@ async function loadMotionCore(db: Db, motion: Motion) {
         "responses.reasons",
         "responses.summary",
         "responses.published_at",
+        "responses.due_at",
         "users.display_name",
         "users.status",
       ])
@@ -199,6 +204,8 @@ async function loadMotionCore(db: Db, motion: Motion) {
       reasons: r.reasons,
       summary: r.summary,
       publishedAt: r.published_at,
+      /** the deadline this version answered against: "on time" or "late" never changes later */
+      dueAt: r.due_at,
       publishedBy: personName(r.display_name, r.status),
     })),
   };
@@ -224,7 +231,9 @@ export async function getMotionPage(db: Db, number: string, viewer: Viewer) {
   const hasSeconded = core.seconders.some((s) => s.id === viewer?.id);
   const openBallot = ballots.find((b) => b.status === "open") ?? null;
   const recordOpen = motion.status === "carried" && motion.response_status !== null && motion.response_status !== "closed";
-  const verdictPossible = motion.response_status === "responded" && verdict !== null && verdict.ballot === null;
+  // A verdict ballot that missed quorum decided nothing, so members may ask again.
+  const verdictPossible =
+    motion.response_status === "responded" && verdict !== null && (verdict.ballot === null || verdict.ballot.outcome === "no_quorum");
   return {
     motion,
     ...core,

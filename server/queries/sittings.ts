@@ -46,8 +46,22 @@ export async function listSittings(db: Db, { page = 1, pageSize = 20 }: { page?:
     db.selectFrom("sittings").select((eb) => eb.fn.countAll<number>().as("n")).where("status", "=", "closed").executeTakeFirstOrThrow(),
   ]);
   const withItems = (r: Sitting & { items: number | null }) => ({ ...sittingSummary(r), items: Number(r.items ?? 0) });
+  // The home page lists what each coming sitting will debate: one query for all their items.
+  const agendas = upcoming.length
+    ? await db
+        .selectFrom("agenda_items")
+        .innerJoin("motions", "motions.id", "agenda_items.motion_id")
+        .select(["agenda_items.sitting_id", "agenda_items.id", "motions.number", "motions.title"])
+        .where("agenda_items.sitting_id", "in", upcoming.map((s) => s.id))
+        .orderBy("agenda_items.sitting_id")
+        .orderBy("agenda_items.position")
+        .execute()
+    : [];
   return {
-    upcoming: upcoming.map(withItems),
+    upcoming: upcoming.map((r) => ({
+      ...withItems(r),
+      agenda: agendas.filter((a) => a.sitting_id === r.id).map((a) => ({ itemId: a.id, number: a.number!, title: a.title })),
+    })),
     past: past.map(withItems),
     page: Math.max(1, page),
     pageCount: Math.max(1, Math.ceil(Number(total.n) / pageSize)),

@@ -11,19 +11,30 @@ import { SOCKET_GRACE_MS } from "../domain/sitting-rules";
 import type { EventBus } from "../events";
 import { isSameOrigin } from "../http/origin";
 import type { Services } from "../services";
-import { commands } from "./commands";
+import { MAX_ROW_ID, commands } from "./commands";
 import { createCoalescer } from "./coalescer";
 
 export const TALLY_WINDOW_MS = 100;
+const SESSION_RECHECK_MS = 60_000;
 const STATE_WINDOW_MS = 100;
 const PRESENCE_WINDOW_MS = 500;
 
 export type Ack = { ok: true; [key: string]: unknown } | { ok: false; error: { code: string; message: string } };
 
-const roomSchema = z.object({ room: z.string().regex(/^(sitting|motion):[1-9]\d{0,9}$|^record$/) });
+const roomSchema = z.object({
+  room: z
+    .string()
+    .regex(/^(sitting|motion):[1-9]\d{0,9}$|^record$/)
+    .refine((room) => room === "record" || Number(room.split(":")[1]) <= MAX_ROW_ID),
+});
 
 interface SocketData {
   actor: Actor | null;
+  /** the session behind the handshake, and when it was last confirmed */
+  sessionId: string | null;
+  checkedAt: number;
+  /** the session behind this connection has ended: it may watch, never act */
+  ended: boolean;
   /** sitting rooms this socket joined, for presence and the gallery count */
   sittings: Set<number>;
 }
@@ -58,6 +69,8 @@ export function attachRealtime(
   }
 
   const onError = (error: unknown) => log(`realtime: ${(error as Error).stack ?? error}`);
+  // Issued before the server listens, so it runs ahead of the first handshake's queries.
+  services.presence.forgetConnections().catch(onError);
 
   const tallies = createCoalescer<number>(
     TALLY_WINDOW_MS,
@@ -84,7 +97,7 @@ export function attachRealtime(
   const presence = createCoalescer<number>(
     PRESENCE_WINDOW_MS,
     async (sittingId) => {
-      services.presence.setGallery(sittingId, gallery.get(sittingId) ?? 0);
+      await services.presence.setGallery(sittingId, gallery.get(sittingId) ?? 0);
       send(`sitting:${sittingId}`, "sitting:presence", { presence: await services.presence.summary(sittingId) });
     },
     onError,
@@ -92,6 +105,13 @@ export function attachRealtime(
 
   const unsubscribe = events.on((event) => {
     switch (event.type) {
+      case "user:changed":
+        // Look again before this person's next command (rare: a sign-out, suspension or new role).
+        for (const socket of io.sockets.sockets.values()) {
+          const data = socket.data as SocketData;
+          if (data.actor?.id === event.userId && (!event.sessionId || data.sessionId === event.sessionId)) data.checkedAt = 0;
+        }
+        break;
       case "ballot:tally":
         tallies.mark(event.ballotId);
         break;
@@ -159,10 +179,30 @@ export function attachRealtime(
     }
   }
 
+  /**
+   * Who is acting now. The handshake's session may since have ended (signed out, or suspended and
+   * so signed out everywhere) or its role changed; a live connection must not outlive that. Those
+   * changes announce themselves (user:changed), and a session is confirmed again at least every
+   * minute anyway, so a vote costs no session lookup.
+   */
+  async function actingAs(socket: LiveSocket): Promise<Actor | null> {
+    if (!socket.data.actor || socket.data.ended) return null;
+    if (Date.now() - socket.data.checkedAt > SESSION_RECHECK_MS) {
+      const session = await auth.check(socket.handshake.headers.cookie);
+      socket.data.checkedAt = Date.now();
+      if (session.actor?.id === socket.data.actor.id) socket.data.actor = session.actor;
+      else socket.data.ended = true;
+    }
+    return socket.data.ended ? null : socket.data.actor;
+  }
+
   io.use(async (socket, next) => {
     try {
       const session = await auth.check(socket.handshake.headers.cookie);
       socket.data.actor = session.actor;
+      socket.data.sessionId = session.sessionId;
+      socket.data.checkedAt = Date.now();
+      socket.data.ended = false;
       socket.data.sittings = new Set();
       next();
     } catch (error) {
@@ -176,8 +216,18 @@ export function attachRealtime(
     const answer = (ack: unknown, result: Ack) => {
       if (typeof ack === "function") ack(result);
     };
+    /** `emit(name, callback)` without a payload hands the callback over first. */
+    const on = (event: string, handler: (payload: unknown, ack: unknown) => Promise<void>) =>
+      socket.on(event, (payload: unknown, ack: unknown) =>
+        typeof payload === "function" ? handler(undefined, payload) : handler(payload, ack),
+      );
+    const known = new Set(["room:join", "room:leave", "snapshot:get", ...Object.keys(commands)]);
+    // A client waiting on an acknowledgement for a command that does not exist would wait forever.
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (!known.has(event)) answer(args.at(-1), fail("invalid_input", "There is no such command."));
+    });
 
-    socket.on("room:join", async (payload: unknown, ack: unknown) => {
+    on("room:join", async (payload, ack) => {
       const parsed = roomSchema.safeParse(payload);
       if (!parsed.success) return answer(ack, fail("invalid_input", "Give a room such as sitting:12 or motion:3."));
       try {
@@ -189,7 +239,7 @@ export function attachRealtime(
       }
     });
 
-    socket.on("room:leave", async (payload: unknown, ack: unknown) => {
+    on("room:leave", async (payload, ack) => {
       const parsed = roomSchema.safeParse(payload);
       if (!parsed.success) return answer(ack, fail("invalid_input", "Give a room such as sitting:12 or motion:3."));
       socket.leave(parsed.data.room);
@@ -198,7 +248,7 @@ export function attachRealtime(
       answer(ack, { ok: true });
     });
 
-    socket.on("snapshot:get", async (payload: unknown, ack: unknown) => {
+    on("snapshot:get", async (payload, ack) => {
       const parsed = roomSchema.safeParse(payload);
       if (!parsed.success) return answer(ack, fail("invalid_input", "Give a room such as sitting:12 or motion:3."));
       try {
@@ -211,7 +261,7 @@ export function attachRealtime(
     });
 
     for (const [name, command] of Object.entries(commands)) {
-      socket.on(name, async (payload: unknown, ack: unknown) => {
+      on(name, async (payload, ack) => {
         if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
           return answer(ack, fail("invalid_input", "A command takes an object of named values, such as { ballotId: 3, choice: \"for\" }."));
         }
@@ -220,7 +270,11 @@ export function attachRealtime(
           return answer(ack, fail("invalid_input", target.error.issues[0]?.message ?? "That message is not in the right shape."));
         }
         try {
-          const result = await command.run(services, socket.data.actor, target.data);
+          const actor = await actingAs(socket);
+          if (socket.data.ended) {
+            return answer(ack, fail("not_allowed", "Your session has ended. Please reload the page and sign in again."));
+          }
+          const result = await command.run(services, actor, target.data);
           answer(ack, { ok: true, ...(result && typeof result === "object" ? result : {}) });
         } catch (error) {
           if (isServiceError(error)) return answer(ack, fail(error.code, error.message));

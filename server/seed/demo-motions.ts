@@ -118,6 +118,26 @@ export const demoMotions = {
     summary: "Quarterly plain-language reports on what changed because of this parliament.",
     topics: ["transparency", "accountability", "feedback"],
   },
+  venues: {
+    proposer: "sorrel",
+    body: "council",
+    title: "Meet us in our places: hold co-production meetings in community venues",
+    text: "This parliament calls on Riverside Council Adult Social Care to hold its co-production meetings in familiar community venues such as libraries, community centres and cafés, at times agreed with the people taking part, and to publish the year's meetings in advance.",
+    rationale:
+      "Council offices feel like places where decisions are made about us, not with us. Many of us find them hard to reach and harder to walk into. Doing it together means meeting on common ground: the seminar on co-production heard that engaging all sections of the population takes a plurality of methods and places, not one meeting room on a weekday morning.",
+    summary: "Hold co-production meetings in community venues, at agreed times, with a calendar published in advance.",
+    topics: ["co-production", "involvement", "access"],
+  },
+  plainLanguage: {
+    proposer: "bramble",
+    body: "icb",
+    title: "Speak our language: plain-language commissioning papers",
+    text: "This parliament calls on Riverside Integrated Care Board to publish every mental health commissioning paper with a plain-language summary written together with people with lived experience, and to stop using unexplained acronyms in any meeting where members of the public take part.",
+    rationale:
+      "We are asked to take part in decisions written in a language we do not speak: QIPP, CQUIN, block contracts, outcome frameworks. The seminar on co-production heard that it is hard to work together when people speak different languages, and that language shapes who feels they belong in the room. Transparency means being understood, not only being published.",
+    summary: "A plain-language summary, written with us, for every commissioning paper; no unexplained acronyms.",
+    topics: ["language", "transparency", "co-production"],
+  },
   values: {
     proposer: "kestrel",
     body: "icb",
@@ -151,7 +171,8 @@ export const petsActions = [
   {
     description: "Include pets in the contingency section of every support plan.",
     owner: "Support planning service",
-    inDays: 90,
+    // Starts once the new assessment question is in use, so it is still planned today.
+    inDays: 120,
   },
   {
     description: "Cover pets in assessor training, co-delivered with members of the parliament.",

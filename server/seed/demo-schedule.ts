@@ -134,6 +134,42 @@ export const demoSchedule: Record<Exclude<DemoMotionKey, "openDay" | "youSaid">,
     },
     expect: { status: "voting" },
   },
+  venues: {
+    raise: [-128, "10:00"],
+    publish: [-128, "10:00"],
+    seconds: { until: "seconded", by: [["marigold", [-127, "10:00"]], ["heron", [-126, "11:00"]], ["juniper", [-126, "12:00"]]] },
+    ballot: {
+      kind: "recorded",
+      rule: "simple",
+      open: [-120, "10:00"],
+      closes: [-113, "17:00"],
+      votes: [
+        ["sorrel", "for"], ["marigold", "for"], ["heron", "for"], ["juniper", "for"], ["linnet", "for"],
+        ["rowan", "for"], ["willow", "abstain"], ["kestrel", "for"],
+      ],
+      end: { by: "time" },
+    },
+    // Answered at once, and every promised action delivered: the record closed by itself.
+    expect: { status: "carried", response: "closed" },
+  },
+  plainLanguage: {
+    raise: [-96, "19:00"],
+    publish: [-95, "10:00"],
+    seconds: { until: "seconded", by: [["heron", [-94, "10:00"]], ["kestrel", [-94, "15:00"]], ["willow", [-93, "09:00"]]] },
+    ballot: {
+      kind: "recorded",
+      rule: "simple",
+      open: [-88, "10:00"],
+      closes: [-81, "17:00"],
+      votes: [
+        ["bramble", "for"], ["heron", "for"], ["kestrel", "for"], ["willow", "for"], ["sorrel", "for"],
+        ["linnet", "for"], ["marigold", "for"], ["harbour", "against"],
+      ],
+      end: { by: "time" },
+    },
+    // Answered on time, judged inadequate by members' verdict: a revised response is due.
+    expect: { status: "carried", response: "revision_requested" },
+  },
   partnership: {
     raise: [-16, "10:00"],
     publish: [-16, "10:00"],

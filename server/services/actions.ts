@@ -70,7 +70,7 @@ export function createActionService(deps: ServiceDeps) {
 
         const all = await scope.trx.selectFrom("response_actions").select("status").where("motion_id", "=", motion.id).execute();
         if (motion.response_status === "responded" && allActionsSettled(all)) {
-          await responses.closeRecordInScope(scope, motion, null, "every promised action is done or dropped");
+          await responses.closeRecordInScope(scope, motion, null, "every promised action is done or dropped", viewer.id);
           return { closed: true };
         }
         return { closed: false };

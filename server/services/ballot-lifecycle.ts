@@ -97,7 +97,14 @@ async function settleMotion(scope: WriteScope, ballot: Ballot, outcome: BallotOu
 async function settleVerdict(scope: WriteScope, ballot: Ballot, outcome: BallotOutcome, closedAt: number, closedBy: string | null) {
   const motion = await findMotionById(scope.trx, ballot.motion_id);
   const name = `${motion.number}: ${motion.title}`;
-  if (outcome === "defeated") {
+  // Judged inadequate takes more against than for: a tie "defeats" the question, but asking the
+  // commissioners to start again is a change, and a change needs a majority, so the response stands.
+  const inadequate = outcome === "defeated" && ballot.count_against > ballot.count_for;
+  if (inadequate && motion.response_status !== "responded") {
+    // The record closed while members were voting (the chair closed it, or every action was
+    // delivered): the verdict is on the record, but it does not reopen what is closed.
+    await notifyFollowers(scope, motion, "voted", `Members judged the response to ${name} inadequate, but its record had already closed.`, closedBy);
+  } else if (inadequate) {
     const body = await scope.trx
       .selectFrom("bodies")
       .select("response_period_days")
@@ -119,6 +126,8 @@ async function settleVerdict(scope: WriteScope, ballot: Ballot, outcome: BallotO
     });
     await notifyFollowers(scope, motion, "revision_requested", `Members judged the response to ${name} inadequate; a revised response is due.`, closedBy);
     await notifyCommissioners(scope, motion.body_id, motion.id, "revision_requested", `Members judged your response to ${name} inadequate. Please publish a revised response.`);
+  } else if (outcome === "defeated") {
+    await notifyFollowers(scope, motion, "voted", `The verdict ballot on the response to ${name} was tied, so the response stands.`, closedBy);
   } else if (outcome === "carried") {
     await scope.audit({
       type: "response.judged_adequate",

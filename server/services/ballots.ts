@@ -9,7 +9,7 @@ import type { Db, ServiceDeps } from "./deps";
 import { closeBallotInScope, openBallotInScope } from "./ballot-lifecycle";
 import { findMotionById } from "./motions";
 import { validate } from "./validate";
-import { type WriteScope, settleEach, write } from "./write";
+import { type WriteScope, createGroupCommit, settleEach, write } from "./write";
 
 const MIN_VOTING_PERIOD_MS = 10 * MINUTE_MS;
 const MAX_VOTING_PERIOD_MS = 60 * DAY_MS;
@@ -25,6 +25,8 @@ async function findBallot(db: Db, ballotId: number): Promise<Ballot> {
 export { closeBallotInScope, countEligibleMembers, openBallotInScope } from "./ballot-lifecycle";
 
 export function createBallotService(deps: ServiceDeps) {
+  // Votes arrive in bursts in a big sitting; they commit together (see createGroupCommit).
+  const votes = createGroupCommit(deps);
   const { rules } = deps;
 
   return {
@@ -67,7 +69,7 @@ export function createBallotService(deps: ServiceDeps) {
     async vote(viewer: Viewer, ballotId: number, input: unknown): Promise<{ changed: boolean }> {
       requireRole(viewer, ["member"], "vote");
       const { choice } = validate(voteSchema, input);
-      return write(deps, async (scope) => {
+      return votes.run(async (scope) => {
         const ballot = await findBallot(scope.trx, ballotId);
         if (ballot.status !== "open" || (ballot.closes_at !== null && ballot.closes_at <= scope.now)) {
           throw new InvalidState("This ballot has closed, so votes can no longer be cast.");

@@ -1,5 +1,7 @@
 // Commissioning bodies: who motions are addressed to and how long they have to answer.
 // Admins manage them; every change is audited because it moves response clocks.
+import type { ExpressionBuilder } from "kysely";
+import type { Database } from "../../db/schema";
 import { InvalidState, NotFound } from "../domain/errors";
 import { type Viewer, requireRole } from "../domain/permissions";
 import { bodySchema } from "../domain/schemas/accountability";
@@ -30,13 +32,16 @@ async function freeSlug(db: Db, name: string): Promise<string> {
   }
 }
 
+/** Names differing only in case would read as one body to the public, so they clash. */
+const sameName = (name: string) => (eb: ExpressionBuilder<Database, "bodies">) => eb(eb.fn("lower", ["name"]), "=", name.toLowerCase());
+
 export function createBodyService(deps: ServiceDeps) {
   return {
     async create(viewer: Viewer, input: unknown): Promise<{ bodyId: number; slug: string }> {
       requireRole(viewer, ["admin"], "add commissioning bodies");
       const fields = validate(bodySchema, input);
       return write(deps, async (scope) => {
-        const same = await scope.trx.selectFrom("bodies").select("id").where("name", "=", fields.name).executeTakeFirst();
+        const same = await scope.trx.selectFrom("bodies").select("id").where(sameName(fields.name)).executeTakeFirst();
         if (same) throw new InvalidState("A body with this name already exists.");
         const slug = await freeSlug(scope.trx, fields.name);
         const row = await scope.trx
@@ -69,7 +74,7 @@ export function createBodyService(deps: ServiceDeps) {
       await write(deps, async (scope) => {
         const body = await scope.trx.selectFrom("bodies").selectAll().where("id", "=", bodyId).executeTakeFirst();
         if (!body) throw new NotFound("There is no such commissioning body.");
-        const clash = await scope.trx.selectFrom("bodies").select("id").where("name", "=", fields.name).where("id", "!=", bodyId).executeTakeFirst();
+        const clash = await scope.trx.selectFrom("bodies").select("id").where(sameName(fields.name)).where("id", "!=", bodyId).executeTakeFirst();
         if (clash) throw new InvalidState("Another body already has this name.");
         await scope.trx
           .updateTable("bodies")

@@ -23,6 +23,7 @@ import { createResponseService } from "./responses";
 import { createLiveBallotService } from "./live-ballots";
 import { createPresenceService } from "./presence";
 import { createSittingService } from "./sittings";
+import { createSpeakerQueue } from "./speakers";
 import { createThreadService } from "./threads";
 
 export function createServices(deps: ServiceDeps) {
@@ -49,7 +50,7 @@ export function createServices(deps: ServiceDeps) {
     notifications: createNotificationService(deps),
     reminders: createReminderService(deps),
     people: createPeopleService(deps),
-    sittings: createSittingService(deps),
+    sittings: { ...createSittingService(deps), ...createSpeakerQueue(deps) },
     liveBallots: createLiveBallotService(deps),
     presence,
     read: {

@@ -32,6 +32,8 @@ export async function moveMotion(
   actorId: string | null,
   extra: Partial<Motion> = {},
   reason?: string,
+  /** someone whose own act caused a system change, so they are not told about it */
+  notifyExcept: string | null = actorId,
 ): Promise<void> {
   assertTransition(motion.status, to);
   const result = await scope.trx
@@ -53,7 +55,7 @@ export async function moveMotion(
   });
   if (motion.number) scope.emit({ type: "motion:state", motionId: motion.id, number: motion.number, status: to });
   const notice = stateNotice(motion, to);
-  if (notice) await notifyFollowers(scope, motion, notice.kind, notice.message, actorId);
+  if (notice) await notifyFollowers(scope, motion, notice.kind, notice.message, notifyExcept);
 }
 
 /** What followers and the proposer hear when a motion moves. */
@@ -260,7 +262,7 @@ export function createMotionService(deps: ServiceDeps) {
         });
         let status = motion.status;
         if (motion.status === "open" && seconds >= motion.seconders_required) {
-          await moveMotion(scope, motion, "seconded", null, { seconded_at: scope.now }, "enough members seconded it");
+          await moveMotion(scope, motion, "seconded", null, { seconded_at: scope.now }, "enough members seconded it", viewer.id);
           status = "seconded";
         } else {
           scope.emit({ type: "motion:changed", motionId: motion.id, number: motion.number });

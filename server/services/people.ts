@@ -211,6 +211,7 @@ export function createPeopleService(deps: ServiceDeps) {
           from_body_id: user.body_id,
           body_id: bodyId,
         });
+        scope.emit({ type: "user:changed", userId: user.id });
         return { displayName: user.display_name, changed: true };
       });
     },
@@ -229,6 +230,7 @@ export function createPeopleService(deps: ServiceDeps) {
         await scope.trx.updateTable("users").set({ status }).where("id", "=", user.id).execute();
         if (suspended) await scope.trx.deleteFrom("sessions").where("user_id", "=", user.id).execute();
         await auditUser(scope, suspended ? "user.suspended" : "user.reinstated", viewer.id, user.id, {});
+        scope.emit({ type: "user:changed", userId: user.id });
         return { displayName: user.display_name };
       });
     },

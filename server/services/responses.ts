@@ -41,8 +41,11 @@ async function latestVersion(db: Db, motionId: number): Promise<number> {
 export function createResponseService(deps: ServiceDeps) {
   const { rules } = deps;
 
-  /** Close the accountability record: every action settled, or the chair's decision. */
-  async function closeRecord(scope: WriteScope, motion: Motion, actorId: string | null, reason: string) {
+  /**
+   * Close the accountability record: every action settled, or the chair's decision. `notifyExcept`
+   * is whoever caused it (the commissioner whose update settled the last action), who needs no notice.
+   */
+  async function closeRecord(scope: WriteScope, motion: Motion, actorId: string | null, reason: string, notifyExcept = actorId) {
     await scope.trx
       .updateTable("motions")
       .set({ response_status: "closed", closed_at: scope.now, closed_reason: reason, updated_at: scope.now })
@@ -56,7 +59,7 @@ export function createResponseService(deps: ServiceDeps) {
       motionId: motion.id,
       payload: { number: motion.number, reason },
     });
-    await notifyFollowers(scope, motion, "closed", `The record of ${motion.number} is closed: ${reason}`, actorId);
+    await notifyFollowers(scope, motion, "closed", `The record of ${motion.number} is closed: ${reason}`, notifyExcept);
     scope.emit({ type: "motion:changed", motionId: motion.id, number: motion.number });
   }
 
@@ -74,6 +77,7 @@ export function createResponseService(deps: ServiceDeps) {
       return write(deps, async (scope) => {
         const motion = await findMotionById(scope.trx, motionId);
         assertOwnBody(viewer, motion, "respond to it");
+        if (motion.response_status === "closed") throw new InvalidState("This motion's record is closed.");
         if (!awaitingAnswer(motion)) {
           throw new InvalidState(
             motion.status === "carried"

@@ -1,17 +1,16 @@
 // Live sittings: the chair schedules a sitting, builds its agenda from seconded motions, opens
-// it, and works through the items; members ask to speak. Live ballots are in live-ballots.ts.
+// it, and works through the items. The speakers queue is in speakers.ts, live ballots in
+// live-ballots.ts.
 import type { AgendaItem, Sitting } from "../../db/schema";
-import { InvalidInput, InvalidState, NotAllowed, NotFound } from "../domain/errors";
+import { InvalidInput, InvalidState, NotFound } from "../domain/errors";
 import { type Viewer, requireRole } from "../domain/permissions";
 import {
   agendaAddSchema,
   agendaItemSchema,
   agendaMoveSchema,
   scheduleSittingSchema,
-  speakerIdSchema,
-  speakerRequestSchema,
 } from "../domain/schemas/sitting";
-import { assertItemTransition, assertSittingTransition, isActiveItem, queueOrder } from "../domain/sitting-rules";
+import { assertItemTransition, assertSittingTransition } from "../domain/sitting-rules";
 import { MINUTE_MS, zonedLocalToEpoch } from "../domain/time";
 import type { Db, ServiceDeps } from "./deps";
 import { findMotionById, moveMotion } from "./motions";
@@ -30,11 +29,11 @@ export async function findItem(db: Db, itemId: number): Promise<AgendaItem> {
   return item;
 }
 
-function assertNotClosed(sitting: Sitting) {
+export function assertNotClosed(sitting: Sitting) {
   if (sitting.status === "closed") throw new InvalidState("This sitting is closed; its record can no longer change.");
 }
 
-function assertInSession(sitting: Sitting, doing: string) {
+export function assertInSession(sitting: Sitting, doing: string) {
   if (sitting.status !== "open") {
     throw new InvalidState(
       sitting.status === "suspended"
@@ -53,6 +52,9 @@ export async function moveItem(
   extra: Partial<AgendaItem> = {},
 ) {
   assertItemTransition(item.status, to);
+  // Debate is over when a vote starts or the item is decided or adjourned: a speech left
+  // running would never end, and the minutes would show it without an end time.
+  if (to !== "debating") await endCurrentSpeech(scope, item.id);
   const result = await scope.trx
     .updateTable("agenda_items")
     .set({ ...extra, status: to })
@@ -72,13 +74,16 @@ export async function moveItem(
 }
 
 /** The speaker now speaking on an item finishes. */
-async function endCurrentSpeech(scope: WriteScope, itemId: number) {
-  await scope.trx
-    .updateTable("speaker_requests")
-    .set({ status: "spoken", ended_at: scope.now })
+export async function endCurrentSpeech(scope: WriteScope, itemId: number): Promise<{ id: number; kind: string } | null> {
+  const speaking = await scope.trx
+    .selectFrom("speaker_requests")
+    .select(["id", "kind"])
     .where("item_id", "=", itemId)
     .where("status", "=", "speaking")
-    .execute();
+    .executeTakeFirst();
+  if (!speaking) return null;
+  await scope.trx.updateTable("speaker_requests").set({ status: "spoken", ended_at: scope.now }).where("id", "=", speaking.id).execute();
+  return speaking;
 }
 
 export function createSittingService(deps: ServiceDeps) {
@@ -266,7 +271,7 @@ export function createSittingService(deps: ServiceDeps) {
       return { itemId: next.id };
     },
 
-    /** Debate pauses without a vote; the motion stays scheduled and can be taken up again. */
+    /** Debate pauses without a vote; the motion returns to scheduled and can be taken up again. */
     async adjournItem(viewer: Viewer, input: unknown): Promise<void> {
       requireRole(viewer, ["chair"], "run the agenda");
       const { itemId } = validate(agendaItemSchema, input);
@@ -276,92 +281,9 @@ export function createSittingService(deps: ServiceDeps) {
         await endCurrentSpeech(scope, item.id);
         await moveItem(scope, item, "adjourned", viewer.id, { ended_at: scope.now });
         const motion = await findMotionById(scope.trx, item.motion_id);
-        await moveMotion(scope, motion, "scheduled", viewer.id, {}, "debate adjourned");
-      });
-    },
-
-    /** A member asks to speak, ask a question, or raises a point of order on the active item. */
-    async requestToSpeak(viewer: Viewer, input: unknown): Promise<{ requestId: number }> {
-      requireRole(viewer, ["member"], "ask to speak");
-      const { itemId, kind } = validate(speakerRequestSchema, input);
-      return write(deps, async (scope) => {
-        const item = await findItem(scope.trx, itemId);
-        assertInSession(await findSitting(scope.trx, item.sitting_id), "ask to speak");
-        if (!isActiveItem(item.status)) throw new InvalidState("You can ask to speak only on the item being debated now.");
-        const already = await scope.trx
-          .selectFrom("speaker_requests")
-          .select("id")
-          .where("item_id", "=", item.id)
-          .where("member_id", "=", viewer.id)
-          .where("kind", "=", kind)
-          .where("status", "in", ["waiting", "speaking"])
-          .executeTakeFirst();
-        if (already) throw new InvalidState("You are already in the queue for this. You can withdraw your request instead.");
-        const row = await scope.trx
-          .insertInto("speaker_requests")
-          .values({ item_id: item.id, member_id: viewer.id, kind, status: "waiting", requested_at: scope.now })
-          .returning("id")
-          .executeTakeFirstOrThrow();
-        scope.emit({ type: "sitting:changed", sittingId: item.sitting_id });
-        return { requestId: row.id };
-      });
-    },
-
-    /** A member withdraws their own waiting request; the chair removes anyone's. */
-    async withdrawRequest(viewer: Viewer, input: unknown): Promise<void> {
-      requireRole(viewer, ["member", "chair"], "change the speakers queue");
-      const { requestId } = validate(speakerIdSchema, input);
-      await write(deps, async (scope) => {
-        const request = await scope.trx.selectFrom("speaker_requests").selectAll().where("id", "=", requestId).executeTakeFirst();
-        if (!request) throw new NotFound("There is no such request to speak.");
-        const byChair = viewer.role === "chair";
-        if (!byChair && request.member_id !== viewer.id) throw new NotAllowed("You can withdraw only your own request to speak.");
-        if (request.status !== "waiting") throw new InvalidState("This request is no longer waiting.");
-        await scope.trx
-          .updateTable("speaker_requests")
-          .set({ status: byChair ? "removed" : "withdrawn", ended_at: scope.now })
-          .where("id", "=", request.id)
-          .execute();
-        const item = await findItem(scope.trx, request.item_id);
-        scope.emit({ type: "sitting:changed", sittingId: item.sitting_id });
-      });
-    },
-
-    /** The chair ends the current speech (if any) and calls the next person in the queue. */
-    async callNextSpeaker(viewer: Viewer, input: unknown): Promise<{ requestId: number | null }> {
-      requireRole(viewer, ["chair"], "call speakers");
-      const { itemId } = validate(agendaItemSchema, input);
-      return write(deps, async (scope) => {
-        const item = await findItem(scope.trx, itemId);
-        assertInSession(await findSitting(scope.trx, item.sitting_id), "be called to speak");
-        if (!isActiveItem(item.status)) throw new InvalidState("This item is not being debated.");
-        await endCurrentSpeech(scope, item.id);
-        const waiting = await scope.trx
-          .selectFrom("speaker_requests")
-          .select(["id", "kind", "status", "requested_at"])
-          .where("item_id", "=", item.id)
-          .where("status", "=", "waiting")
-          .execute();
-        const next = queueOrder(waiting)[0];
-        if (next) {
-          await scope.trx
-            .updateTable("speaker_requests")
-            .set({ status: "speaking", called_at: scope.now })
-            .where("id", "=", next.id)
-            .execute();
-        }
-        scope.emit({ type: "sitting:changed", sittingId: item.sitting_id });
-        return { requestId: next?.id ?? null };
-      });
-    },
-
-    async endSpeech(viewer: Viewer, input: unknown): Promise<void> {
-      requireRole(viewer, ["chair"], "manage speakers");
-      const { itemId } = validate(agendaItemSchema, input);
-      await write(deps, async (scope) => {
-        const item = await findItem(scope.trx, itemId);
-        await endCurrentSpeech(scope, item.id);
-        scope.emit({ type: "sitting:changed", sittingId: item.sitting_id });
+        // A motion its proposer withdrew during the debate stays withdrawn; the item still ends,
+        // or it would hold the agenda and no other item could be taken up.
+        if (motion.status === "debating") await moveMotion(scope, motion, "scheduled", viewer.id, {}, "debate adjourned");
       });
     },
   };

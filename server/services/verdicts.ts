@@ -26,10 +26,10 @@ export function createVerdictService(deps: ServiceDeps) {
       .executeTakeFirstOrThrow();
     if (Number(latest.version) !== response.version) throw new InvalidState("A newer response has replaced this one; judge that one instead.");
     if (motion.response_status !== "responded") throw new InvalidState("Members judge a response once it is published and while the record is open.");
-    const ballot = await scope.trx.selectFrom("ballots").select(["id", "status"]).where("response_id", "=", response.id).executeTakeFirst();
-    if (ballot) {
-      throw new InvalidState(ballot.status === "open" ? "Members are already voting on this response." : "Members have already judged this response.");
-    }
+    // A ballot that missed quorum decided nothing, so members may put the question again.
+    const ballots = await scope.trx.selectFrom("ballots").select(["status", "outcome"]).where("response_id", "=", response.id).execute();
+    if (ballots.some((b) => b.status === "open")) throw new InvalidState("Members are already voting on this response.");
+    if (ballots.some((b) => b.outcome !== "no_quorum")) throw new InvalidState("Members have already judged this response.");
     return { response, motion };
   }
 

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { invitationSchema, signUpSchema } from "../../server/domain/schemas/account";
 import { openBallotSchema, voteSchema } from "../../server/domain/schemas/ballot";
 import { MAX_TOPICS, motionSchema, normaliseTopics, withdrawSchema } from "../../server/domain/schemas/motion";
-import { responseSchema } from "../../server/domain/schemas/response";
+import { responseSchema } from "../../server/domain/schemas/accountability";
 import { hidePostSchema, postSchema, reportPostSchema } from "../../server/domain/schemas/thread";
 
 /** The messages a form would show, field by field. */
@@ -139,12 +139,16 @@ describe("the thread forms", () => {
 });
 
 describe("the response form", () => {
-  it("needs a position and reasons of at least twenty characters", () => {
+  it("needs a position, reasons of at least twenty characters and a plain summary", () => {
     expect(errorsOf(responseSchema, {})).toEqual({
       position: ["Choose accept, accept in part or decline."],
       reasons: ["Reasons is required."],
+      summary: ["Plain-language summary is required."],
     });
-    expect(errorsOf(responseSchema, { position: "accept", reasons: "Yes." })).toEqual({ reasons: ["Reasons needs at least 20 characters."] });
+    expect(errorsOf(responseSchema, { position: "accept", reasons: "Yes." })).toEqual({
+      reasons: ["Reasons needs at least 20 characters."],
+      summary: ["Plain-language summary is required."],
+    });
   });
 });
 

@@ -189,6 +189,9 @@ describeEachDatabase("voting and responding on the motion page", (dialect) => {
       position: "accept_in_part",
       reasons: "We will fund peer workers on the night line from April, but not yet at weekends.",
       summary: "Yes on weeknights from April; weekends later.",
+      "actions[0].description": "Recruit peer workers for the night line",
+      "actions[0].owner": "Crisis line manager",
+      "actions[0].dueDate": "2027-04-30",
     };
     const refused = await outsider.post(s.path, response);
     expect(refused.status).toBe(403);
@@ -218,7 +221,7 @@ describeEachDatabase("voting and responding on the motion page", (dialect) => {
     expect(answer).toContain("Published on time.");
     expect(page.html).toContain('<span class="tag good">Responded</span>');
     expect(plain(sectionOf(page.html, "record"))).toContain(
-      `${commissioner.displayName} published the response from ${s.body.name}: Accept in part.`,
+      `${commissioner.displayName} published the response from ${s.body.name}: Accept in part. It promises 1 action.`,
     );
   });
 });

@@ -3,6 +3,7 @@ import type { DatabaseHandle } from "../../db/connect";
 import { createAuth } from "../../server/auth/sessions";
 import { createEventBus } from "../../server/events";
 import { verifyAuditChain } from "../../server/services/audit";
+import { DAY_MS } from "../../server/domain/time";
 import { defaultRules, type ServiceDeps } from "../../server/services/deps";
 import { findDemoSignIns, seedDemoParliament } from "../../server/seed/demo-parliament";
 import { manualClock } from "../support/clock";
@@ -22,6 +23,13 @@ const TABLES = [
   "recorded_votes",
   "secret_voters",
   "responses",
+  "response_actions",
+  "action_updates",
+  "holding_replies",
+  "verdict_requests",
+  "follows",
+  "notifications",
+  "response_reminders",
   "audit_log",
 ] as const;
 
@@ -59,7 +67,7 @@ describeEachDatabase("the demo parliament", (dialect) => {
       .groupBy("status")
       .execute();
     const counts = Object.fromEntries(byStatus.map((r) => [r.status, Number(r.n)]));
-    expect(counts).toEqual({ draft: 1, open: 1, seconded: 2, voting: 1, carried: 3, defeated: 1, withdrawn: 1, lapsed: 1 });
+    expect(counts).toEqual({ draft: 1, open: 1, seconded: 2, voting: 1, carried: 5, defeated: 1, withdrawn: 1, lapsed: 1 });
 
     const carried = await db
       .selectFrom("motions")
@@ -70,12 +78,19 @@ describeEachDatabase("the demo parliament", (dialect) => {
     expect(awaiting.filter((due) => due < now)).toHaveLength(1);
     expect(awaiting.filter((due) => due > now)).toHaveLength(1);
     expect(carried.filter((m) => m.response_status === "responded")).toHaveLength(1);
-    const response = await db.selectFrom("responses").select(["position", "reasons"]).executeTakeFirstOrThrow();
+    expect(carried.filter((m) => m.response_status === "revision_requested")).toHaveLength(1);
+    expect(carried.filter((m) => m.response_status === "closed")).toHaveLength(1);
+    const response = await db
+      .selectFrom("responses")
+      .innerJoin("motions", "motions.id", "responses.motion_id")
+      .select(["responses.position", "responses.reasons"])
+      .where("motions.title", "like", "Count pets%")
+      .executeTakeFirstOrThrow();
     expect(response.position).toBe("accept_in_part");
 
     // A ballot without quorum sent one seconded motion back; the open ballot closes after today.
-    const ballots = await db.selectFrom("ballots").select(["status", "outcome", "kind", "rule", "closes_at", "closed_by"]).execute();
-    expect(ballots.map((b) => b.outcome).sort()).toEqual(["carried", "carried", "carried", "defeated", "no_quorum", null]);
+    const ballots = await db.selectFrom("ballots").select(["status", "outcome", "kind", "rule", "closes_at", "closed_by"]).where("purpose", "=", "motion").execute();
+    expect(ballots.map((b) => b.outcome).sort()).toEqual(["carried", "carried", "carried", "carried", "carried", "defeated", "no_quorum", null]);
     const open = ballots.find((b) => b.status === "open")!;
     expect(open.closes_at).toBeGreaterThan(now);
     expect(ballots.some((b) => b.kind === "secret" && b.outcome === "carried")).toBe(true);
@@ -117,6 +132,81 @@ describeEachDatabase("the demo parliament", (dialect) => {
     const reports = await db.selectFrom("post_reports").select("resolved_at").execute();
     expect(reports).toHaveLength(1);
     expect(reports[0].resolved_at).not.toBeNull();
+  });
+
+  /** The motion whose title starts with `title`, and everything on its accountability record. */
+  async function record(title: string) {
+    const db = database.db;
+    const motion = await db.selectFrom("motions").selectAll().where("title", "like", `${title}%`).executeTakeFirstOrThrow();
+    const [actions, updates, holding, responses, verdicts] = await Promise.all([
+      db.selectFrom("response_actions").selectAll().where("motion_id", "=", motion.id).orderBy("position").execute(),
+      db.selectFrom("action_updates").innerJoin("response_actions", "response_actions.id", "action_updates.action_id").select(["action_updates.action_id", "action_updates.at", "action_updates.progress"]).where("response_actions.motion_id", "=", motion.id).orderBy("action_updates.id").execute(),
+      db.selectFrom("holding_replies").selectAll().where("motion_id", "=", motion.id).execute(),
+      db.selectFrom("responses").selectAll().where("motion_id", "=", motion.id).orderBy("version").execute(),
+      db.selectFrom("ballots").selectAll().where("motion_id", "=", motion.id).where("purpose", "=", "verdict").execute(),
+    ]);
+    return { motion, actions, updates, holding, responses, verdicts };
+  }
+
+  it("gives the accountability screens real content: progress, a holding reply, a verdict and a closed record", async () => {
+    await seedDemoParliament(deps);
+    const pets = await record("Count pets");
+    expect(pets.actions.map((a) => [a.status, a.progress])).toEqual([["done", 100], ["planned", 0], ["in_progress", 40]]);
+    const inProgress = pets.updates.filter((u) => u.action_id === pets.actions[2].id);
+    expect(inProgress.map((u) => u.progress)).toEqual([15, 40]);
+    expect(pets.updates.every((u, i) => u.at < now && (i === 0 || u.at >= pets.updates[i - 1].at))).toBe(true);
+    expect(pets.actions[1].due_at).toBeGreaterThan(now); // planned, and not yet late
+
+    // The overdue response has a holding reply, and is still overdue.
+    const contracts = await record("Build co-production");
+    expect(contracts.motion).toMatchObject({ response_status: "awaiting" });
+    expect(contracts.motion.response_due_at!).toBeLessThan(now);
+    expect(contracts.holding).toHaveLength(1);
+    expect(contracts.holding[0].published_at).toBeGreaterThan(contracts.motion.response_due_at!);
+    expect(contracts.holding[0].expected_at).toBeGreaterThan(now);
+
+    // Members judged a response inadequate in a secret ballot that closed by time: a new clock runs.
+    const plain = await record("Speak our language");
+    expect(plain.motion).toMatchObject({ status: "carried", response_status: "revision_requested" });
+    expect(plain.responses).toHaveLength(1);
+    expect(plain.verdicts).toEqual([expect.objectContaining({ kind: "secret", status: "closed", outcome: "defeated", closed_by: null, response_id: plain.responses[0].id })]);
+    const [verdict] = plain.verdicts;
+    expect(verdict.count_against).toBeGreaterThan(verdict.count_for);
+    expect(verdict.closes_at! - verdict.opened_at).toBe(deps.rules.verdictDays * DAY_MS);
+    expect(plain.motion.response_due_at).toBe(verdict.closed_at! + 56 * DAY_MS);
+    expect(plain.motion.response_due_at!).toBeGreaterThan(now);
+    const requests = await database.db.selectFrom("verdict_requests").selectAll().where("response_id", "=", plain.responses[0].id).execute();
+    expect(requests).toHaveLength(deps.rules.verdictRequests);
+
+    // Every action delivered: the record closed by itself.
+    const venues = await record("Meet us in our places");
+    expect(venues.motion).toMatchObject({ response_status: "closed", closed_reason: "every promised action is done or dropped" });
+    expect(venues.actions.map((a) => a.status)).toEqual(["done", "done"]);
+  });
+
+  it("has members following motions, with notices read and unread, and reminders sent to a commissioner", async () => {
+    await seedDemoParliament(deps);
+    const db = database.db;
+    const person = (name: string) => db.selectFrom("users").select("id").where("display_name", "=", name).executeTakeFirstOrThrow();
+    const notices = async (name: string) =>
+      db.selectFrom("notifications").select(["kind", "read_at", "created_at"]).where("user_id", "=", (await person(name)).id).execute();
+    const kestrel = await notices("Kestrel");
+    expect(kestrel.filter((n) => n.read_at === null).length).toBeGreaterThan(0);
+    expect(kestrel.filter((n) => n.read_at !== null).length).toBeGreaterThan(0);
+    expect(new Set(kestrel.map((n) => n.kind))).toEqual(new Set(["seconded", "voted", "answered", "action_moved", "revision_requested"]));
+    expect(await db.selectFrom("follows").selectAll().where("user_id", "=", (await person("Kestrel")).id).execute()).toHaveLength(2);
+    expect((await notices("Amara Osei")).map((n) => n.kind).sort()).toEqual(["response_due_soon", "response_overdue", "revision_requested"]);
+    expect(kestrel.every((n) => n.created_at <= now)).toBe(true);
+  });
+
+  it("tells the same story under other standing orders: more verdict requests than members, a long verdict period, full quorum", async () => {
+    deps.rules = { ...defaultRules, verdictRequests: 20, verdictDays: 60, quorumPercent: 100 };
+    await seedDemoParliament(deps);
+    const plain = await record("Speak our language");
+    expect(plain.motion.response_status).toBe("revision_requested");
+    const chair = await database.db.selectFrom("users").select("id").where("role", "=", "chair").executeTakeFirstOrThrow();
+    expect(plain.verdicts[0]).toMatchObject({ opened_by: chair.id, status: "closed", outcome: "defeated", eligible_count: 10, quorum: 10 });
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
   });
 
   it("is recorded in a valid audit chain that ends no later than today", async () => {

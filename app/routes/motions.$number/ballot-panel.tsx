@@ -5,131 +5,19 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import type { z } from "zod";
-import { outcomeLabels, ruleLabels } from "../../../server/domain/ballot-outcome";
+import { outcomeLabels } from "../../../server/domain/ballot-outcome";
 import { choiceLabels } from "../../../server/domain/schemas/ballot";
 import { FormErrors, RadioGroup, SubmitButton } from "~/components/form";
-import { When } from "~/components/when";
+import { useTimeZone } from "~/components/when";
 import type { FormReply } from "~/lib/forms.server";
-import { plural } from "~/lib/format";
+import { formatDate } from "~/lib/format";
+import { Counts, Facts, explainResult } from "./ballot-facts";
 import { ballotRefSchema, intents, messagesOf, replyFor, voteFormSchema, validateTiming } from "./form-schemas";
 import { OpenBallotForm } from "./open-ballot-form";
 import type { PageData } from "./route";
+import { verdictChoiceHints, verdictQuestion, verdictResult } from "./verdict-wording";
 
 type BallotData = PageData["ballots"][number];
-
-const kindText = {
-  recorded: "Recorded vote: how each member voted is published when voting closes. Members can change their vote until then.",
-  secret: "Secret ballot: only the totals are published. Nobody, not even the chair, can see how anyone voted.",
-} as const;
-
-/** The result in one plain sentence, with the numbers that decided it. */
-export function explainResult(b: BallotData): string {
-  const votedLine = `${b.turnout} of ${plural(b.eligible, "member")} voted; ${b.quorum} ${b.quorum === 1 ? "was" : "were"} needed.`;
-  if (b.outcome === "no_quorum" || !b.counts) {
-    return `${votedLine} Not enough members voted for the result to count, so the motion went back to where it was.`;
-  }
-  const { for: yes, against: no } = b.counts;
-  const numbers = `For ${yes}, against ${no}`;
-  if (b.rule === "two_thirds") {
-    return b.outcome === "carried"
-      ? `${votedLine} ${numbers}: at least two thirds of those who voted for or against supported it.`
-      : `${votedLine} ${numbers}: fewer than two thirds of those who voted for or against supported it.`;
-  }
-  if (b.outcome === "carried") return `${votedLine} ${numbers}: a simple majority for the motion.`;
-  if (yes === no) return `${votedLine} ${numbers}: a tie, and a tie keeps things as they are, so the motion falls.`;
-  return `${votedLine} ${numbers}: more members voted against than for.`;
-}
-
-function Facts({ b }: { b: BallotData }) {
-  return (
-    <table className="facts">
-      <caption className="visually-hidden">About this vote</caption>
-      <tbody>
-        <tr>
-          <th scope="row">Kind</th>
-          <td>{kindText[b.kind]}</td>
-        </tr>
-        <tr>
-          <th scope="row">Majority needed</th>
-          <td>{ruleLabels[b.rule]}</td>
-        </tr>
-        <tr>
-          <th scope="row">Opened</th>
-          <td>
-            <When at={b.openedAt} withTime />
-          </td>
-        </tr>
-        {b.status === "open" && b.closesAt ? (
-          <tr>
-            <th scope="row">Closes</th>
-            <td>
-              <When at={b.closesAt} withTime />
-            </td>
-          </tr>
-        ) : null}
-        {b.closedAt ? (
-          <tr>
-            <th scope="row">Closed</th>
-            <td>
-              <When at={b.closedAt} withTime />
-              {b.mode === "online" ? (b.closedByChair ? " (closed early by the chair)" : " (at its set time)") : null}
-            </td>
-          </tr>
-        ) : null}
-        <tr>
-          <th scope="row">Members who could vote</th>
-          <td>{b.eligible}</td>
-        </tr>
-        <tr>
-          <th scope="row">Quorum</th>
-          <td>{plural(b.quorum, "vote")} needed for the result to count (abstentions count)</td>
-        </tr>
-        <tr>
-          <th scope="row">Turnout</th>
-          <td>
-            {b.turnout} of {plural(b.eligible, "member")} {b.status === "open" ? "so far" : ""}
-          </td>
-        </tr>
-      </tbody>
-    </table>
-  );
-}
-
-function Counts({ b }: { b: BallotData }) {
-  if (!b.counts) {
-    return (
-      <p>
-        This is a secret ballot, so only the number of votes cast is shown until voting closes:{" "}
-        <strong>{plural(b.turnout, "vote")} so far</strong>.
-      </p>
-    );
-  }
-  return (
-    <table className="counts">
-      <caption>{b.status === "open" ? "Votes so far" : "Votes cast"}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Choice</th>
-          <th scope="col" className="num">
-            Votes
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {(["for", "against", "abstain"] as const).map((c) => (
-          <tr key={c}>
-            <th scope="row">{choiceLabels[c]}</th>
-            <td className="num">{b.counts![c]}</td>
-          </tr>
-        ))}
-        <tr>
-          <th scope="row">Total</th>
-          <td className="num">{b.turnout}</td>
-        </tr>
-      </tbody>
-    </table>
-  );
-}
 
 function VoteForm({ b, reply }: { b: BallotData; reply: FormReply | undefined }) {
   const lastResult = replyFor(reply, intents.vote, { field: "ballotId", id: b.id });
@@ -148,6 +36,7 @@ function VoteForm({ b, reply }: { b: BallotData; reply: FormReply | undefined })
     );
   }
   const current = b.kind === "recorded" ? b.mine.choice : null;
+  const verdict = b.purpose === "verdict";
   return (
     <Form method="post" {...getFormProps(form)} className="vote-form">
       <input type="hidden" name="intent" value={intents.vote} />
@@ -155,13 +44,15 @@ function VoteForm({ b, reply }: { b: BallotData; reply: FormReply | undefined })
       <FormErrors id={form.errorId} errors={form.errors} />
       <RadioGroup
         meta={fields.choice}
-        legend={current ? "Change your vote" : "How do you vote?"}
+        legend={current ? "Change your vote" : verdict ? verdictQuestion : "How do you vote?"}
         hint={
           b.kind === "secret"
             ? "A secret vote cannot be changed once it is cast."
             : "You can change your vote until voting closes."
         }
-        options={(["for", "against", "abstain"] as const).map((c) => ({ value: c, label: choiceLabels[c] }))}
+        options={(["for", "against", "abstain"] as const).map((c) =>
+          verdict ? { value: c, label: `${choiceLabels[c]}.`, hint: verdictChoiceHints[c] } : { value: c, label: choiceLabels[c] },
+        )}
       />
       <SubmitButton intent={intents.vote} pendingText="Sending your vote…">
         {current ? "Change my vote" : "Cast my vote"}
@@ -196,8 +87,33 @@ function CloseBallotForm({ b, reply }: { b: BallotData; reply: FormReply | undef
   );
 }
 
-function BallotCard({ b, title, page, reply }: { b: BallotData; title: string; page: PageData; reply: FormReply | undefined }) {
+/** The result of a ballot as a headline and a sentence: a verdict is worded from its counts. */
+function useResult(b: BallotData, revisionDueAt: number | null) {
+  const timeZone = useTimeZone();
+  if (b.status === "open" || !b.outcome) return null;
+  if (b.purpose === "verdict") {
+    const result = verdictResult(b, revisionDueAt === null ? null : formatDate(revisionDueAt, timeZone));
+    return result ? { headline: result.headline, sentence: result.sentence, good: result.kind === "adequate" } : null;
+  }
+  return { headline: outcomeLabels[b.outcome], sentence: explainResult(b), good: b.outcome === "carried" };
+}
+
+export function BallotCard({
+  b,
+  title,
+  page,
+  reply,
+  revisionDueAt = null,
+}: {
+  b: BallotData;
+  title: string;
+  page: PageData;
+  reply: FormReply | undefined;
+  /** a verdict of inadequate: when the revised response is due (null if none was asked for) */
+  revisionDueAt?: number | null;
+}) {
   const open = b.status === "open";
+  const result = useResult(b, revisionDueAt);
   const showVoteForm = open && page.can.vote;
   // When there is no form to show them beside (closed, or a secret vote already cast), refusals show here.
   const formShown = showVoteForm && !(b.kind === "secret" && b.mine.voted);
@@ -205,11 +121,28 @@ function BallotCard({ b, title, page, reply }: { b: BallotData; title: string; p
   return (
     <section className="panel ballot" aria-labelledby={`ballot-${b.id}`} id={`ballot-${b.id}-panel`}>
       <h3 id={`ballot-${b.id}`}>{title}</h3>
-      <p>{b.question}</p>
-      {!open && b.outcome ? (
-        <div className={`result ${b.outcome === "carried" ? "notice" : "warning"}`}>
+      {b.purpose === "verdict" ? (
+        <>
           <p>
-            <strong>Result: {outcomeLabels[b.outcome]}.</strong> {explainResult(b)}
+            <strong>{verdictQuestion}</strong> Members judge the commissioners&apos; response.
+          </p>
+          <ul>
+            <li>
+              <strong>For</strong> means adequate: the response stands.
+            </li>
+            <li>
+              <strong>Against</strong> means not adequate: the commissioners are asked for a revised response, with a new
+              deadline. That needs more votes against than for.
+            </li>
+          </ul>
+        </>
+      ) : (
+        <p>{b.question}</p>
+      )}
+      {result ? (
+        <div className={`result ${result.good ? "notice" : "warning"}`}>
+          <p>
+            <strong>Result: {result.headline}.</strong> {result.sentence}
           </p>
         </div>
       ) : null}
@@ -222,8 +155,8 @@ function BallotCard({ b, title, page, reply }: { b: BallotData; title: string; p
       ) : null}
       {b.kind === "secret" && b.mine.voted && !showVoteForm ? <p className="your-vote">You voted in this secret ballot.</p> : null}
       {showVoteForm ? <VoteForm key={`${b.id}-${b.mine.choice ?? ""}-${b.mine.voted}`} b={b} reply={reply} /> : null}
-      <Counts b={b} />
-      <Facts b={b} />
+      <Counts b={b} verdict={b.purpose === "verdict"} />
+      <Facts b={b} verdict={b.purpose === "verdict"} />
       {b.kind === "recorded" && !open ? (
         <>
           <h4>How each member voted</h4>
@@ -264,8 +197,9 @@ export function BallotSection({
   reply: FormReply | undefined;
   defaultClosesAt: string;
 }) {
-  const newestFirst = [...page.ballots].reverse();
-  const several = page.ballots.length > 1;
+  const motionBallots = page.ballots.filter((b) => b.purpose === "motion");
+  const newestFirst = [...motionBallots].reverse();
+  const several = motionBallots.length > 1;
   const ballotReply = reply && (reply.intent === intents.vote || reply.intent === intents.closeBallot) ? reply : undefined;
   // A form whose ballot id was missing or garbled matches no card; its message shows here instead.
   const stray =
@@ -277,7 +211,7 @@ export function BallotSection({
       <h2 id="voting-heading">Voting</h2>
       <FormErrors id="voting-errors" errors={stray} />
       {newestFirst.map((b) => {
-        const n = page.ballots.indexOf(b) + 1;
+        const n = motionBallots.indexOf(b) + 1;
         const when = b.status === "open" ? "voting is open now" : "voting has closed";
         const title = several ? `Ballot ${n}: ${when}` : `${when[0].toUpperCase()}${when.slice(1)}`;
         return <BallotCard key={b.id} b={b} title={title} page={page} reply={reply} />;

@@ -5,7 +5,13 @@ import { z } from "zod";
 import type { FormReply } from "~/lib/forms.server";
 import { openBallotSchema, voteSchema } from "../../../server/domain/schemas/ballot";
 import { withdrawSchema } from "../../../server/domain/schemas/motion";
-import { responseSchema } from "../../../server/domain/schemas/response";
+import {
+  actionUpdateSchema,
+  closeRecordSchema,
+  holdingReplySchema,
+  responseSchema,
+  verdictBallotSchema,
+} from "../../../server/domain/schemas/accountability";
 import { editPostSchema, hidePostSchema, postIdSchema, postSchema, reportPostSchema } from "../../../server/domain/schemas/thread";
 import { id } from "../../../server/domain/schemas/text";
 
@@ -23,6 +29,13 @@ export const intents = {
   closeBallot: "close-ballot",
   vote: "vote",
   respond: "respond",
+  holdingReply: "holding-reply",
+  updateAction: "update-action",
+  requestVerdict: "request-verdict",
+  openVerdict: "open-verdict",
+  closeRecord: "close-record",
+  follow: "follow",
+  unfollow: "unfollow",
 } as const;
 
 /**
@@ -33,11 +46,18 @@ export const validateTiming = { shouldValidate: "onBlur", shouldRevalidate: "onI
 
 export const secondSchema = z.object({});
 export { withdrawSchema, openBallotSchema, responseSchema, editPostSchema, hidePostSchema, reportPostSchema };
+export { holdingReplySchema, actionUpdateSchema, closeRecordSchema };
 export const newPostSchema = postSchema.omit({ parentId: true });
 export const replySchema = postSchema.extend({ parentId: id("The post you are replying to") });
 export const postRefSchema = postIdSchema;
 export const ballotRefSchema = z.object({ ballotId: id("The ballot") });
 export const voteFormSchema = voteSchema.extend({ ballotId: id("The ballot") });
+export const responseRefSchema = z.object({ responseId: id("The response") });
+export const openVerdictSchema = verdictBallotSchema.extend({ responseId: id("The response") });
+export const followSchema = z.object({});
+
+/** Spare rows the response form offers; blank ones are not actions. */
+export const EMPTY_ACTION_ROWS = 3;
 
 /**
  * The reply belongs to this form only if the intent matches and, for forms repeated per post or

@@ -33,11 +33,14 @@ export function PostItem({
   post,
   page,
   reply,
+  sent,
   replies,
 }: {
   post: PostData;
   page: PageData;
   reply: FormReply | undefined;
+  /** how many posts the reader has written: a new one of theirs empties the reply boxes */
+  sent: number;
   replies: ReactNode;
 }) {
   const shown = formsFor(post, page.can);
@@ -98,8 +101,9 @@ export function PostItem({
         <FormErrors id={`post-${post.id}-errors`} errors={stray} />
         <div className="post-actions">
           {shown[intents.reply] ? (
-            // Keyed by the thread's size so a sent reply's box empties once the page reloads its data.
-            <ReplyForm key={page.posts.length} postId={post.id} author={post.authorName} lastResult={resultFor(intents.reply)} />
+            // Keyed by the reader's own posts, so a sent reply's box empties once the page reloads its
+            // data, while replies from others arriving live leave a half-written one alone.
+            <ReplyForm key={sent} postId={post.id} author={post.authorName} lastResult={resultFor(intents.reply)} />
           ) : null}
           {shown[intents.editPost] ? (
             <EditForm

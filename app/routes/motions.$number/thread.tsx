@@ -65,11 +65,13 @@ export function Thread({
         post={post}
         page={page}
         reply={reply}
+        sent={sent}
         replies={children.length ? <ol aria-label={`Replies to ${post.deletedAt ? "a deleted post" : post.authorName}`}>{children.map(render)}</ol> : null}
       />
     );
   };
   const roots = childrenOf.get(null) ?? [];
+  const sent = page.posts.filter((p) => p.mine).length;
   const closed = page.motion.status === "withdrawn" || page.motion.status === "lapsed";
   return (
     <section id="discussion" aria-labelledby="discussion-heading">
@@ -79,7 +81,9 @@ export function Thread({
         share their own experience.
       </p>
       {page.can.post ? (
-        <NewPostForm key={page.posts.length} reply={reply} />
+        // Empties once the reader's own post is in, and only then: others' posts arriving live
+        // must not wipe what the reader is half-way through writing.
+        <NewPostForm key={sent} reply={reply} />
       ) : (
         <>
           <FormErrors id="new-post-errors" errors={messagesOf(replyFor(reply, intents.post))} />

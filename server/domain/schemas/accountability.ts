@@ -1,10 +1,20 @@
 import { z } from "zod";
 import { choiceOf, id, optionalText, requiredText } from "./text";
 
+/** A calendar date that exists: 2027-02-30 is refused here, beside its field, not later in the service. */
+function isRealDate(value: string): boolean {
+  // A value of the wrong shape already has its message from the pattern check.
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return true;
+  const [y, m, d] = value.split("-").map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
 const date = (label: string) =>
   z
     .string({ required_error: `${label} is required.` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `Give ${label.toLowerCase()} as a date, for example 2027-03-31.`);
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `Give ${label.toLowerCase()} as a date, for example 2027-03-31.`)
+    .refine(isRealDate, "That is not a real date.");
 
 export const MAX_ACTIONS = 10;
 
@@ -14,11 +24,18 @@ export const actionSchema = z.object({
   dueDate: date("The due date"),
 });
 
-/** Blank rows (a form offers a few spare ones) are not actions; they are dropped before checking. */
-function dropBlankRows(value: unknown) {
+type ActionRow = z.output<typeof actionSchema>;
+
+/**
+ * Blank rows (a form offers a few spare ones) are not actions. They become null rather than
+ * being removed, so an error in the row after a blank one still names the row the person typed in.
+ */
+function markBlankRows(value: unknown) {
   if (!Array.isArray(value)) return value;
-  return value.filter(
-    (row) => row && typeof row === "object" && Object.values(row as Record<string, unknown>).some((v) => typeof v === "string" && v.trim() !== ""),
+  return Array.from(value, (row) =>
+    row && typeof row === "object" && Object.values(row as Record<string, unknown>).some((v) => typeof v === "string" && v.trim() !== "")
+      ? row
+      : null,
   );
 }
 
@@ -28,8 +45,12 @@ export const responseSchema = z
     reasons: requiredText("Reasons", { min: 20, max: 10000 }),
     summary: requiredText("Plain-language summary", { min: 10, max: 500 }),
     actions: z.preprocess(
-      dropBlankRows,
-      z.array(actionSchema).max(MAX_ACTIONS, `A response can list at most ${MAX_ACTIONS} actions.`).default([]),
+      markBlankRows,
+      z
+        .array(actionSchema.nullable())
+        .default([])
+        .transform((rows) => rows.filter((row): row is ActionRow => row !== null))
+        .refine((rows) => rows.length <= MAX_ACTIONS, `A response can list at most ${MAX_ACTIONS} actions.`),
     ),
   })
   .superRefine((value, ctx) => {

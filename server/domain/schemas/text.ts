@@ -26,5 +26,7 @@ export function id(label: string) {
   return z
     .number({ required_error: `${label} is required.`, invalid_type_error: `${label} must be a number.` })
     .int(`${label} must be a whole number.`)
-    .positive(`${label} must be a whole number.`);
+    .positive(`${label} must be a whole number.`)
+    // The largest id either database stores: anything bigger is a mistake, not a row.
+    .max(2_147_483_647, `${label} is not one we know.`);
 }

@@ -1,0 +1,81 @@
+// The sitting's title, time, place and state, whether the page is live, and the chair's controls
+// for the sitting as a whole. Closing asks for confirmation: it ends the sitting for good.
+import { Form } from "@remix-run/react";
+import { FormErrors, SubmitButton } from "~/components/form";
+import type { FormReply } from "~/lib/forms.server";
+import { type FormsOnPage } from "./forms-on-page";
+import { intents, messagesOf, replyFor } from "./form-schemas";
+import { ActionForm } from "./live-form";
+import { SittingStatusTag, WhereAndWhen } from "./sitting-summary";
+import type { LiveSitting } from "./use-live-sitting";
+
+function LiveIndicator({ status }: { status: LiveSitting["status"] }) {
+  if (status === "static") {
+    return <p className="live-indicator static">Reload the page to see the latest.</p>;
+  }
+  return (
+    <p className={`live-indicator ${status}`}>
+      <span className="dot" aria-hidden="true" />
+      {status === "live" ? "Live: changes appear as they happen" : "Reconnecting… Reload the page if this lasts."}
+    </p>
+  );
+}
+
+function CloseSitting({ reply }: { reply: FormReply | undefined }) {
+  const lastResult = replyFor(reply, intents.close);
+  const errors = messagesOf(lastResult);
+  return (
+    <details className="confirm" open={errors.length ? true : undefined}>
+      <summary>Close the sitting…</summary>
+      <p>
+        Closing ends the sitting for good. An item still in debate is adjourned, and motions not reached go back to
+        the seconded motions for another sitting. The minutes are then published.
+      </p>
+      <Form method="post" id="close-sitting">
+        <FormErrors id="close-sitting-errors" errors={errors} />
+        <SubmitButton intent={intents.close} variant="danger" pendingText="Closing…">
+          Close the sitting now
+        </SubmitButton>
+      </Form>
+    </details>
+  );
+}
+
+export function SittingHeader({ live, forms, reply }: { live: LiveSitting; forms: FormsOnPage; reply: FormReply | undefined }) {
+  const { sitting } = live.state;
+  return (
+    <header className="sitting-header">
+      <h1>{sitting.title}</h1>
+      <p className="meta">
+        <SittingStatusTag status={sitting.status} /> <WhereAndWhen sitting={sitting} />
+      </p>
+      {sitting.speakingSeconds ? (
+        <p className="meta">
+          Speaking time: about {sitting.speakingSeconds / 60} {sitting.speakingSeconds === 60 ? "minute" : "minutes"} each. It is a
+          guide: nobody is cut off.
+        </p>
+      ) : null}
+      {sitting.status !== "closed" ? <LiveIndicator status={live.status} /> : null}
+      {forms.has(intents.open) || forms.has(intents.suspend) || forms.has(intents.resume) || forms.has(intents.close) ? (
+        <div className="chair-controls no-print" aria-label="Running the sitting" role="group">
+          {forms.has(intents.open) ? (
+            <ActionForm id="open-sitting" intent={intents.open} lastResult={replyFor(reply, intents.open)} variant="primary" pendingText="Opening…">
+              Open the sitting
+            </ActionForm>
+          ) : null}
+          {forms.has(intents.resume) ? (
+            <ActionForm id="resume-sitting" intent={intents.resume} lastResult={replyFor(reply, intents.resume)} variant="primary" pendingText="Resuming…">
+              Resume the sitting
+            </ActionForm>
+          ) : null}
+          {forms.has(intents.suspend) ? (
+            <ActionForm id="suspend-sitting" intent={intents.suspend} lastResult={replyFor(reply, intents.suspend)} pendingText="Suspending…">
+              Suspend for a break
+            </ActionForm>
+          ) : null}
+          {forms.has(intents.close) ? <CloseSitting reply={reply} /> : null}
+        </div>
+      ) : null}
+    </header>
+  );
+}
