@@ -6,6 +6,7 @@ import * as m0004 from "./migrations/0004_audit_log";
 import * as m0005 from "./migrations/0005_sittings";
 import * as m0006 from "./migrations/0006_accountability";
 import * as m0007 from "./migrations/0007_search";
+import * as m0008 from "./migrations/0008_record_indexes";
 
 // Listed here rather than read from disk, so the same code runs under tsx, Vitest and a bundle.
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   "0005_sittings": m0005,
   "0006_accountability": m0006,
   "0007_search": m0007,
+  "0008_record_indexes": m0008,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

@@ -160,7 +160,7 @@ export async function searchRecord(
     // bm25 is negative, lower is better; earlier columns (title, summary) weigh more.
     const rank = kind === "motion" ? sql`bm25(${index}, 8.0, 4.0, 2.0, 1.0)` : sql`bm25(${index})`;
     return sql`select ${sql.lit(kind)} as kind, ${s.id} as ref_id, m.id as motion_id, ${s.at} as at, ${keyExpression(sort, sql`x.rank_value`, s.at)} as key
-      from (select rowid as id, ${rank} as rank_value from ${index} where ${index} match ${ftsQuery(terms)}) x ${s.from}
+      from (select rowid as id, ${rank} as rank_value from ${index} where ${index} match ${ftsQuery(terms)}) x cross ${s.from}
       where ${where}`;
   });
   const rows = await sql<{ kind: DocKind; ref_id: number; motion_id: number; at: number; key: number }>`
