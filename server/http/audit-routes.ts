@@ -6,6 +6,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import express from "express";
 import type { AuditEntry } from "../../db/schema";
+import { pump } from "../record/pump";
 import type { Services } from "../services";
 
 /** Entries read per query: big enough to stream fast, small enough to keep memory flat. */
@@ -33,17 +34,14 @@ function plain(res: express.Response, status: number, message: string) {
   res.status(status).type("text/plain; charset=utf-8").send(`${message}\n`);
 }
 
-/** Resolves when the socket can take more, or when the client has gone. */
-function drained(res: express.Response): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      res.off("drain", done);
-      res.off("close", done);
-      resolve();
-    };
-    res.on("drain", done);
-    res.on("close", done);
-  });
+/** The export one batch per chunk; the next batch is read only when the reader has taken this one. */
+async function* exportChunks(services: Pick<Services, "audit">, first: AuditEntry[], batchSize: number) {
+  let batch = first;
+  while (batch.length) {
+    yield batch.map(exportLine).join("\n") + "\n";
+    if (batch.length < batchSize) return;
+    batch = await services.audit.entries(batch[batch.length - 1].seq, batchSize);
+  }
 }
 
 export function auditRoutes(services: Pick<Services, "audit">, { batchSize = EXPORT_BATCH } = {}): express.Router {
@@ -60,13 +58,10 @@ export function auditRoutes(services: Pick<Services, "audit">, { batchSize = EXP
       from = Number(fromParam);
     }
 
-    let gone = false;
-    res.on("close", () => {
-      gone = true;
-    });
     try {
-      let after = from === null ? null : from - 1;
-      let batch = await services.audit.entries(after, batchSize);
+      // The first batch is read before the headers go out, so a failing database still gets
+      // an error page rather than an empty download.
+      const first = await services.audit.entries(from === null ? null : from - 1, batchSize);
       res.status(200).set({
         "Content-Type": "application/x-ndjson; charset=utf-8",
         "Content-Disposition": `attachment; filename="${from === null ? "audit.jsonl" : `audit-from-${from}.jsonl`}"`,
@@ -75,14 +70,7 @@ export function auditRoutes(services: Pick<Services, "audit">, { batchSize = EXP
         "X-Content-Type-Options": "nosniff",
       });
       res.flushHeaders();
-      while (batch.length && !gone) {
-        const text = batch.map(exportLine).join("\n") + "\n";
-        if (!res.write(text)) await drained(res);
-        if (gone || batch.length < batchSize) break;
-        after = batch[batch.length - 1].seq;
-        batch = await services.audit.entries(after, batchSize);
-      }
-      if (!gone) res.end();
+      await pump(res, exportChunks(services, first, batchSize));
     } catch (error) {
       // Once lines have gone out, a clean end would pass for a complete log: cut the
       // connection instead, so the reader sees a failed download.
