@@ -21,11 +21,13 @@ export interface HttpOptions {
   mode: "production" | "development";
   secureCookies: boolean;
   parliamentName: string;
+  /** the site's address for links in open data; without it, the address the request came to */
+  publicUrl?: string;
   publicDir: string;
   log: (message: string) => void;
 }
 
-export function createHttpApp({ services, auth, build, mode, secureCookies, parliamentName, publicDir, log }: HttpOptions) {
+export function createHttpApp({ services, auth, build, mode, secureCookies, parliamentName, publicUrl, publicDir, log }: HttpOptions) {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
@@ -59,7 +61,7 @@ export function createHttpApp({ services, auth, build, mode, secureCookies, parl
 
   app.use(checkOrigin);
   app.use(auditRoutes(services));
-  app.use(recordRoutes({ services, parliamentName, log }));
+  app.use(recordRoutes({ services, parliamentName, publicUrl, log }));
 
   app.use(async (req, res, next) => {
     try {

@@ -141,3 +141,19 @@ describeEachDatabase("open data: Atom feeds", (dialect) => {
     expect(entries[49].summary).toBe("Progress report number 36.");
   });
 });
+
+describeEachDatabase("open data: links when PUBLIC_URL is set", (dialect) => {
+  const holder = useTestServer(dialect, { publicUrl: "https://parliament.example.org/" });
+
+  it("feeds and exports link to the public address, whatever Host the request names", async () => {
+    const { id } = await holder.server.services.motions.raise(await createMember(holder.server.database.db), motionInput((await createBody(holder.server.database.db)).id), { publish: true });
+    const number = (await holder.server.database.db.selectFrom("motions").select("number").where("id", "=", id).executeTakeFirstOrThrow()).number;
+    // A shared cache must not keep a copy pointing wherever a forged Host header said.
+    const headers = { Host: "attacker.example" };
+    const feed = readAtom(await (await fetch(new URL("/feed.atom", holder.server.url), { headers })).text()).feed;
+    expect(feed.id).toBe("https://parliament.example.org/feed.atom");
+    const motion = await (await fetch(new URL(`/motions/${number}.json`, holder.server.url), { headers })).text();
+    expect(motion).toContain(`https://parliament.example.org/motions/${number}`);
+    expect(motion).not.toContain("attacker.example");
+  });
+});
