@@ -12,7 +12,7 @@ export interface BatchOptions {
   bodyId?: number;
 }
 
-export const DEFAULT_BATCH_SIZE = 500;
+export const DEFAULT_BATCH_SIZE = 100;
 
 function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
   const groups = new Map<number, T[]>();
@@ -76,17 +76,18 @@ async function withRelatedRows(db: Db, motions: MotionRow[]): Promise<RecordMoti
     .execute();
   const ballots = await db.selectFrom("ballots").selectAll().where("motion_id", "in", ids).orderBy("id").execute();
   // Only recorded ballots, and only once closed: a secret ballot's choices are never stored
-  // against anyone, and a recorded vote may still change while the ballot is open.
-  const votes = await db
-    .selectFrom("recorded_votes")
-    .innerJoin("ballots", "ballots.id", "recorded_votes.ballot_id")
-    .innerJoin("users", "users.id", "recorded_votes.member_id")
-    .select(["recorded_votes.ballot_id", "recorded_votes.member_id", "recorded_votes.choice", "users.display_name", "users.status"])
-    .where("ballots.motion_id", "in", ids)
-    .where("ballots.kind", "=", "recorded")
-    .where("ballots.status", "=", "closed")
-    .orderBy("users.display_name_key")
-    .execute();
+  // against anyone, and a recorded vote may still change while the ballot is open. Picked from
+  // the ballots already read, so the query goes straight to their votes.
+  const countedIds = ballots.filter((b) => b.kind === "recorded" && b.status === "closed").map((b) => b.id);
+  const votes = countedIds.length
+    ? await db
+        .selectFrom("recorded_votes")
+        .innerJoin("users", "users.id", "recorded_votes.member_id")
+        .select(["recorded_votes.ballot_id", "recorded_votes.member_id", "recorded_votes.choice", "users.display_name", "users.status"])
+        .where("recorded_votes.ballot_id", "in", countedIds)
+        .orderBy("users.display_name_key")
+        .execute()
+    : [];
   const responses = await db
     .selectFrom("responses")
     .select(["id", "motion_id", "version", "position", "summary", "reasons", "published_at", "due_at"])
