@@ -23,6 +23,8 @@ import stylesheet from "./styles/app.css";
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.ico", sizes: "any" },
+  // Feed readers find the decisions feed from any page.
+  { rel: "alternate", type: "application/atom+xml", href: "/feed.atom", title: "Decisions, responses and action updates" },
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -160,6 +162,22 @@ export function Layout({ children }: { children: ReactNode }) {
               A public record of what this parliament raised, decided, and what commissioners answered. Everything
               here is open for anyone to read.
             </p>
+            <nav aria-label="Open record">
+              <ul className="footer-links">
+                <li>
+                  <Link to="/audit">Audit log</Link>
+                </li>
+                <li>
+                  <a href="/record.csv">The record as CSV</a>
+                </li>
+                <li>
+                  <a href="/record.json">The record as JSON</a>
+                </li>
+                <li>
+                  <a href="/feed.atom">Decisions feed (Atom)</a>
+                </li>
+              </ul>
+            </nav>
             {origin ? <p className="print-only">Printed from {`${origin}${location.pathname}`}</p> : null}
           </div>
         </footer>
