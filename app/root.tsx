@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import {
   Form,
@@ -10,25 +10,32 @@ import {
   Scripts,
   ScrollRestoration,
   useLoaderData,
+  useLocation,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
-import { ErrorPage } from "./components/error-page";
+import type { CSSProperties, ReactNode } from "react";
+import { ErrorPage, errorHeading } from "./components/error-page";
 import { takeNotice } from "./lib/notice.server";
+import { pageTitle } from "./lib/meta";
 import { useNonce } from "./lib/nonce";
 import stylesheet from "./styles/app.css";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.ico", sizes: "any" },
+  // Feed readers find the decisions feed from any page.
+  { rel: "alternate", type: "application/atom+xml", href: "/feed.atom", title: "Decisions, responses and action updates" },
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { notice, clear } = await takeNotice(request);
   const viewer = context.actor ? { displayName: context.actor.displayName, role: context.actor.role } : null;
+  // Where this site is, for printed pages: links are printed in full so paper leads back here.
+  // Only URL characters, because it goes into a CSS string.
+  const origin = new URL(request.url).origin.replace(/[^\w.:/[\]-]/g, "");
   const unread = context.actor ? await context.services.notifications.unreadCount(context.actor) : 0;
   return json(
-    { viewer, unread, notice, timeZone: context.services.rules.timeZone, parliamentName: context.parliamentName },
+    { viewer, unread, notice, timeZone: context.services.rules.timeZone, parliamentName: context.parliamentName, origin },
     { headers: clear ? { "Set-Cookie": clear } : undefined },
   );
 }
@@ -95,6 +102,15 @@ function Header({ viewer, unread, name }: { viewer: RootData["viewer"] | undefin
             ) : null}
           </ul>
         </nav>
+        <Form method="get" action="/search" role="search" aria-label="Site" className="site-search">
+          <label htmlFor="site-search" className="visually-hidden">
+            Search the record
+          </label>
+          <input type="search" id="site-search" name="q" maxLength={200} />
+          <button type="submit" className="button">
+            Search
+          </button>
+        </Form>
         <div className="account">
           {viewer ? (
             <Form method="post" action="/logout">
@@ -117,8 +133,10 @@ function Header({ viewer, unread, name }: { viewer: RootData["viewer"] | undefin
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const data = useRouteLoaderData<typeof loader>("root");
+  const location = useLocation();
+  const origin = data?.origin ?? "";
   return (
-    <html lang="en-GB">
+    <html lang="en-GB" style={origin ? ({ "--site-origin": JSON.stringify(origin) } as CSSProperties) : undefined}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -144,6 +162,23 @@ export function Layout({ children }: { children: ReactNode }) {
               A public record of what this parliament raised, decided, and what commissioners answered. Everything
               here is open for anyone to read.
             </p>
+            <nav aria-label="Open record">
+              <ul className="footer-links">
+                <li>
+                  <Link to="/audit">Audit log</Link>
+                </li>
+                <li>
+                  <a href="/record.csv">The record as CSV</a>
+                </li>
+                <li>
+                  <a href="/record.json">The record as JSON</a>
+                </li>
+                <li>
+                  <a href="/feed.atom">Decisions feed (Atom)</a>
+                </li>
+              </ul>
+            </nav>
+            {origin ? <p className="print-only">Printed from {`${origin}${location.pathname}`}</p> : null}
           </div>
         </footer>
         <ScrollRestoration nonce={nonce} />
@@ -160,3 +195,7 @@ export default function App() {
 export function ErrorBoundary() {
   return <ErrorPage />;
 }
+
+/** Every page's own meta replaces this; it titles the error page when no route matched at all. */
+export const meta: MetaFunction<typeof loader> = ({ error, matches }) =>
+  pageTitle(matches, error ? errorHeading(error) : "Mental health parliament");

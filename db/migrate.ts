@@ -5,6 +5,8 @@ import * as m0003 from "./migrations/0003_ballots_and_responses";
 import * as m0004 from "./migrations/0004_audit_log";
 import * as m0005 from "./migrations/0005_sittings";
 import * as m0006 from "./migrations/0006_accountability";
+import * as m0007 from "./migrations/0007_search";
+import * as m0008 from "./migrations/0008_record_indexes";
 
 // Listed here rather than read from disk, so the same code runs under tsx, Vitest and a bundle.
 const migrations: Record<string, Migration> = {
@@ -14,6 +16,8 @@ const migrations: Record<string, Migration> = {
   "0004_audit_log": m0004,
   "0005_sittings": m0005,
   "0006_accountability": m0006,
+  "0007_search": m0007,
+  "0008_record_indexes": m0008,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

@@ -15,6 +15,8 @@ export interface Config {
   mailFrom: string;
   /** the site's public address, used in emails and printed links */
   publicUrl: string;
+  /** PUBLIC_URL was set: open-data links use it rather than the address each request came to */
+  publicUrlSet: boolean;
   /** the parliament's name, shown on every page */
   parliamentName: string;
   rules: ParliamentRules;
@@ -52,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL?.trim() || null,
     mailFrom: env.MAIL_FROM?.trim() || "Mental Health Parliament <no-reply@localhost>",
     publicUrl: (env.PUBLIC_URL?.trim() || `http://localhost:${env.PORT || 3000}`).replace(/\/$/, ""),
+    publicUrlSet: Boolean(env.PUBLIC_URL?.trim()),
     rules: {
       secondersRequired: Math.max(1, positiveInt("SECONDERS_REQUIRED", env.SECONDERS_REQUIRED, defaultRules.secondersRequired)),
       lapseDays: Math.max(1, positiveInt("LAPSE_DAYS", env.LAPSE_DAYS, defaultRules.lapseDays)),

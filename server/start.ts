@@ -98,6 +98,7 @@ export async function startParliament(config: Config, options: StartOptions = {}
     mode,
     secureCookies: config.secureCookies,
     parliamentName: config.parliamentName,
+    publicUrl: config.publicUrlSet ? config.publicUrl : undefined,
     publicDir: path.join(root, "public"),
     log,
   });

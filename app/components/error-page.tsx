@@ -1,5 +1,5 @@
 // The one ErrorBoundary body: a plain-language message for each status, and a way on.
-import { Link, isRouteErrorResponse, useRouteError } from "@remix-run/react";
+import { Form, Link, isRouteErrorResponse, useRouteError } from "@remix-run/react";
 
 const headings: Record<number, string> = {
   400: "Something in the request was not right",
@@ -7,6 +7,12 @@ const headings: Record<number, string> = {
   404: "We could not find that page",
   409: "That cannot be done right now",
 };
+
+/** The heading for an error, also the page's title (the root's meta uses it when nothing else matched). */
+export function errorHeading(error: unknown): string {
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return headings[status] ?? "Something went wrong";
+}
 
 export function ErrorPage() {
   const error = useRouteError();
@@ -30,9 +36,23 @@ export function ErrorPage() {
         </p>
       ) : null}
       {status === 404 ? (
-        <p>
-          <Link to="/motions">Browse all motions</Link>, or go to the <Link to="/">home page</Link>.
-        </p>
+        <>
+          <Form method="get" action="/search" role="search" aria-label="Search the record" className="field">
+            <label htmlFor="not-found-search">Search the record instead</label>
+            <p id="not-found-search-hint" className="hint">
+              Type a few words from the motion or response you were looking for.
+            </p>
+            <div className="search-row">
+              <input type="search" id="not-found-search" name="q" aria-describedby="not-found-search-hint" maxLength={200} />
+              <button type="submit" className="button primary">
+                Search
+              </button>
+            </div>
+          </Form>
+          <p>
+            Or <Link to="/motions">browse all motions</Link>, or go to the <Link to="/">home page</Link>.
+          </p>
+        </>
       ) : (
         <p>
           <Link to="/">Go to the home page</Link>

@@ -2,9 +2,11 @@
 // motion nobody has seconded yet. The screen supplies its own buttons (save, publish).
 import { type SubmissionResult, getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Form } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { Form, useFetcher } from "@remix-run/react";
+import { type FormEvent, type ReactNode, useEffect, useRef } from "react";
+import type { MotionStatus } from "../../db/schema";
 import { InvalidInput } from "../../server/domain/errors";
+import { statusLabels } from "../../server/domain/motion-state";
 import { MAX_TOPICS, motionSchema } from "../../server/domain/schemas/motion";
 import { FormErrors, SelectField, TextArea, TextField } from "./form";
 
@@ -44,17 +46,81 @@ export function assertListedBody(bodies: { id: number }[], bodyId: number): void
   }
 }
 
+/** Published motions like the title being written, and the words they were found for. */
+export interface SimilarMotions {
+  text: string;
+  motions: { number: string; title: string; status: MotionStatus }[];
+}
+
+/** Wait for a pause in typing before asking, so each keystroke is not a request. */
+const SIMILAR_DELAY_MS = 500;
+
+/**
+ * "Has someone already raised this?" Without JavaScript the button posts the form (intent
+ * `similar`) and the page comes back with the member's words kept and the list filled in. With
+ * it, the list follows the title as it is typed, announced politely, and the button asks at once.
+ */
+function SimilarMotionsBox({ found, onCheck }: { found: SimilarMotions | null; onCheck: () => void }) {
+  const check = (event: { preventDefault(): void }) => {
+    event.preventDefault();
+    onCheck();
+  };
+  return (
+    <div className="field">
+      <div className="actions">
+        <button type="submit" name="intent" value="similar" className="button secondary" onClick={check}>
+          Check for similar motions
+        </button>
+      </div>
+      <div aria-live="polite" id="similar-motions">
+        {found ? (
+          <div className="similar-motions">
+            {!found.text ? (
+              <p>Type a title first, then check again.</p>
+            ) : found.motions.length ? (
+              <>
+                <p>
+                  {found.motions.length === 1 ? "This motion looks" : "These motions look"} similar to “{found.text}”. Someone may
+                  already have raised what you have in mind, so have a look before you publish:
+                </p>
+                <ul>
+                  {found.motions.map((m) => (
+                    <li key={m.number}>
+                      {/* A new tab, so what the member has typed here is not lost. */}
+                      <a href={`/motions/${m.number}`} target="_blank" rel="noreferrer">
+                        <span className="number">{m.number}</span>: {m.title}
+                        <span className="visually-hidden"> (opens in a new tab)</span>
+                      </a>{" "}
+                      <span className="meta">({statusLabels[m.status]})</span>
+                    </li>
+                  ))}
+                </ul>
+                <p className="hint">Links open in a new tab. If yours is different, carry on below.</p>
+              </>
+            ) : (
+              <p>No published motion looks like “{found.text}”. Your motion seems to be new.</p>
+            )}
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
 export function MotionForm({
   id,
   bodies,
   defaultValue,
   lastResult,
+  similar,
   children,
 }: {
   id: string;
   bodies: { id: number; name: string }[];
   defaultValue?: MotionFormValues;
   lastResult?: SubmissionResult<string[]>;
+  /** offer the "similar motions" check (raising a new motion); the list from a no-JS check */
+  similar?: { initial: SimilarMotions | null };
   /** the submit buttons */
   children: ReactNode;
 }) {
@@ -66,10 +132,32 @@ export function MotionForm({
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
+  const formRef = useRef<HTMLFormElement>(null);
+  const titleValue = () => {
+    const input = formRef.current?.elements.namedItem(fields.title.name);
+    return input instanceof HTMLInputElement ? input.value : "";
+  };
+  const similarFetcher = useFetcher<SimilarMotions>();
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const asked = useRef("");
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const askSimilar = (text: string) => {
+    asked.current = text;
+    similarFetcher.load(`/motions/similar?text=${encodeURIComponent(text)}`);
+  };
+  const onTitleInput = (event: FormEvent<HTMLFormElement>) => {
+    if (!similar || (event.target as HTMLInputElement).name !== fields.title.name) return;
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      const text = titleValue().trim();
+      if (text.length >= 5 && text !== asked.current) askSimilar(text);
+    }, SIMILAR_DELAY_MS);
+  };
   return (
-    <Form method="post" {...getFormProps(form)} className="motion-form">
+    <Form method="post" {...getFormProps(form)} className="motion-form" ref={formRef} onInput={onTitleInput}>
       <FormErrors id={form.errorId} errors={form.errors} />
       <TextField meta={fields.title} label="Title" hint="A short headline for the motion, between 5 and 150 characters." />
+      {similar ? <SimilarMotionsBox found={similarFetcher.data ?? similar.initial} onCheck={() => askSimilar(titleValue().trim())} /> : null}
       <TextArea
         meta={fields.text}
         label="Motion text"

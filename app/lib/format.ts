@@ -5,16 +5,29 @@ const MONTHS = [
   "July", "August", "September", "October", "November", "December",
 ];
 
+// Building an Intl.DateTimeFormat costs far more than using one (tens of microseconds, and a
+// long thread prints thousands of dates), so there is one per time zone.
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function formatFor(timeZone: string): Intl.DateTimeFormat {
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-GB", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+    });
+    formats.set(timeZone, format);
+  }
+  return format;
+}
+
 function parts(epoch: number, timeZone: string) {
-  const p = new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).formatToParts(new Date(epoch));
+  const p = formatFor(timeZone).formatToParts(new Date(epoch));
   const get = (type: string) => p.find((x) => x.type === type)?.value ?? "";
   return { year: get("year"), month: Number(get("month")), day: String(Number(get("day"))), hour: get("hour"), minute: get("minute") };
 }

@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
+import { parseWithZod } from "@conform-to/zod";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { SubmitButton } from "~/components/form";
-import { MotionForm, assertListedBody } from "~/components/motion-form";
+import { MotionForm, type SimilarMotions, assertListedBody } from "~/components/motion-form";
 import { type FormReply, handleForm, readIntent } from "~/lib/forms.server";
 import { requireRole } from "~/lib/guards.server";
 import { pageTitle } from "~/lib/meta";
@@ -19,6 +20,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = requireRole(request, context, ["member"]);
   const formData = await request.formData();
+  if (readIntent(formData) === "similar") {
+    // Only a look-up: nothing is saved or checked, and the page comes back with every word kept.
+    const title = String(formData.get("title") ?? "").trim().slice(0, 300);
+    const similar: SimilarMotions = { text: title, motions: title ? await context.services.read.similarMotions(title) : [] };
+    const { error: _error, status: _status, ...kept } = parseWithZod(formData, { schema: motionSchema }).reply();
+    return json({ intent: "similar", result: kept, similar });
+  }
   // Anything but an explicit "publish" keeps the motion private.
   const intent = readIntent(formData) === "publish" ? "publish" : "draft";
   const bodies = await context.services.read.bodies();
@@ -38,7 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function RaiseMotion() {
   const { bodies } = useLoaderData<typeof loader>();
-  const actionData = useActionData<FormReply>();
+  const actionData = useActionData<FormReply & { similar?: SimilarMotions }>();
   return (
     <>
       <h1>Raise a motion</h1>
@@ -52,8 +60,9 @@ export default function RaiseMotion() {
         <Link to="/my-motions">My motions</Link>. You can change a published motion until someone seconds it.
       </p>
       {bodies.length ? (
-        <MotionForm id="raise-motion" bodies={bodies} lastResult={actionData?.result}>
-          {/* The draft button comes first: pressing Enter in a field must never publish. */}
+        <MotionForm id="raise-motion" bodies={bodies} lastResult={actionData?.result} similar={{ initial: actionData?.similar ?? null }}>
+          {/* "Check for similar motions" (under the title) and then the draft button come before
+              publishing: pressing Enter in a field must never publish. */}
           <SubmitButton intent="draft" variant="secondary" pendingText="Saving…">
             Save as draft
           </SubmitButton>

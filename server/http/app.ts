@@ -9,8 +9,10 @@ import helmet from "helmet";
 import type { Auth } from "../auth/sessions";
 import type { Services } from "../services";
 import "./load-context";
+import { auditRoutes } from "./audit-routes";
 import { checkOrigin } from "./origin";
 import { plainPage } from "./plain-page";
+import { recordRoutes } from "./record-routes";
 
 export interface HttpOptions {
   services: Services;
@@ -19,11 +21,13 @@ export interface HttpOptions {
   mode: "production" | "development";
   secureCookies: boolean;
   parliamentName: string;
+  /** the site's address for links in open data; without it, the address the request came to */
+  publicUrl?: string;
   publicDir: string;
   log: (message: string) => void;
 }
 
-export function createHttpApp({ services, auth, build, mode, secureCookies, parliamentName, publicDir, log }: HttpOptions) {
+export function createHttpApp({ services, auth, build, mode, secureCookies, parliamentName, publicUrl, publicDir, log }: HttpOptions) {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
@@ -56,6 +60,8 @@ export function createHttpApp({ services, auth, build, mode, secureCookies, parl
   app.use(express.static(publicDir, { maxAge: "1h" }));
 
   app.use(checkOrigin);
+  app.use(auditRoutes(services));
+  app.use(recordRoutes({ services, parliamentName, publicUrl, log }));
 
   app.use(async (req, res, next) => {
     try {

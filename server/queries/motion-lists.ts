@@ -84,9 +84,21 @@ export async function listMotions(db: Db, filter: MotionFilter) {
   const pageSize = filter.pageSize ?? 20;
   const page = Math.max(1, Math.floor(filter.page ?? 1));
   let query = summaries(db);
-  if (filter.status) query = query.where("motions.status", "=", filter.status);
-  if (filter.responseStatus) query = query.where("motions.response_status", "=", filter.responseStatus);
-  if (filter.bodyId) query = query.where("motions.body_id", "=", filter.bodyId);
+  // Counted on motions alone: every motion has its body and proposer, so the joins cannot
+  // change the count, and without them the count reads an index instead of the whole table.
+  let counted = db.selectFrom("motions").select((eb) => eb.fn.countAll<number>().as("n")).where("motions.status", "!=", "draft");
+  if (filter.status) {
+    query = query.where("motions.status", "=", filter.status);
+    counted = counted.where("motions.status", "=", filter.status);
+  }
+  if (filter.responseStatus) {
+    query = query.where("motions.response_status", "=", filter.responseStatus);
+    counted = counted.where("motions.response_status", "=", filter.responseStatus);
+  }
+  if (filter.bodyId) {
+    query = query.where("motions.body_id", "=", filter.bodyId);
+    counted = counted.where("motions.body_id", "=", filter.bodyId);
+  }
   const [rows, total] = await Promise.all([
     query
       .orderBy("motions.published_at", "desc")
@@ -94,10 +106,7 @@ export async function listMotions(db: Db, filter: MotionFilter) {
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .execute(),
-    query
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .executeTakeFirstOrThrow(),
+    counted.executeTakeFirstOrThrow(),
   ]);
   const count = Number(total.n);
   return { motions: rows.map(toSummary), total: count, page, pageSize, pageCount: Math.max(1, Math.ceil(count / pageSize)) };

@@ -5,13 +5,16 @@ import { getDraft, getMotionPage } from "../queries/motion-page";
 import { getHomeSummary, listBodies, listMotions, listOwnMotions, type MotionFilter } from "../queries/motion-lists";
 import { listInvitations, listOpenReports, listPeople } from "../queries/people";
 import { getBallotTally, getMinutes, getSittingPage, listSittings } from "../queries/sittings";
+import { type SearchRequest, findSimilarMotions, searchPublicRecord } from "../queries/search";
 import { getAccountability, getBodyPage, getYouSaidWeDid } from "../queries/accountability";
+import { createOpenData } from "../record/open-data";
 import { createActionService } from "./actions";
 import { createBodyService } from "./bodies";
 import { createNotificationService } from "./notifications";
 import { createReminderService } from "./reminders";
 import { createVerdictService } from "./verdicts";
 import { verifyAuditChain } from "./audit";
+import { type AuditLogQuery, listAuditLog, readAuditEntries } from "../queries/audit-log";
 import { createBallotService } from "./ballots";
 import type { ServiceDeps } from "./deps";
 import { createMotionService } from "./motions";
@@ -68,9 +71,15 @@ export function createServices(deps: ServiceDeps) {
       accountability: () => getAccountability(db, deps.clock.now()),
       bodyPage: (slug: string) => getBodyPage(db, slug, deps.clock.now()),
       youSaidWeDid: (number: string) => getYouSaidWeDid(db, number),
+      auditLog: (query: AuditLogQuery) => listAuditLog(db, query),
+      search: (request: SearchRequest) => searchPublicRecord(db, request),
+      similarMotions: (text: string) => findSimilarMotions(db, text),
+      openData: createOpenData(db),
     },
     audit: {
       verify: () => verifyAuditChain(db),
+      /** stored entries in chain order, `limit` at a time, for the export */
+      entries: (afterSeq: number | null, limit: number) => readAuditEntries(db, afterSeq, limit),
     },
   };
 }

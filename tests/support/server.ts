@@ -12,10 +12,10 @@ export interface TestServer extends RunningParliament {
 
 export async function startTestServer(
   dialect: DialectName,
-  options: { clock?: Clock; rules?: Partial<ParliamentRules>; demoData?: boolean } = {},
+  options: { clock?: Clock; rules?: Partial<ParliamentRules>; demoData?: boolean; publicUrl?: string } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase(dialect);
-  const config = loadConfig({ NODE_ENV: "production", DATABASE_URL: database.url, PORT: "0", HOST: "127.0.0.1" });
+  const config = loadConfig({ NODE_ENV: "production", DATABASE_URL: database.url, PORT: "0", HOST: "127.0.0.1", PUBLIC_URL: options.publicUrl });
   config.demoData = options.demoData ?? false;
   config.rules = { ...config.rules, ...options.rules };
   const logs: string[] = [];

@@ -1,5 +1,5 @@
-// Styles for this page only: the live indicator, the queue and the timer, and a print layout so
-// the minutes print as a clean document (no header, navigation, forms or live furniture).
+// Styles for this page only: the live indicator, the queue and the timer. The minutes print with
+// the site's print stylesheet (app.css), like every other page of the record.
 const css = `
 .sitting-header .chair-controls { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: flex-start; margin: 1rem 0; }
 .sitting-header .chair-controls details { flex-basis: 100%; }
@@ -35,13 +35,6 @@ const css = `
 .presence-facts { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1.5rem; }
 .present-names { columns: 14rem auto; padding-left: 1.25rem; }
 .your-vote { background: var(--good-wash); padding: 0.4rem 0.75rem; border-radius: var(--radius); }
-@media print {
-  .site-header, .site-footer, .skip-link, .notice, .no-print, .live-indicator, .announcer, form, details { display: none !important; }
-  main.wrap { max-width: none; padding: 0; }
-  a { color: inherit; text-decoration: none; }
-  .panel { border: 0; padding: 0; }
-  .minutes-items > li { break-inside: avoid; }
-}
 `;
 
 export function PageStyle() {

@@ -1,0 +1,50 @@
+// Writes a download chunk by chunk with back-pressure: when the response's buffer is full it
+// waits for 'drain' before asking for the next chunk, and when the client goes away it stops
+// asking. The chunks come from generators that read the database one batch per chunk, so a
+// slow reader slows the reads and an abandoned download stops them.
+
+/** The part of an HTTP response (or any writable stream) the pump uses. */
+export interface PumpTarget {
+  write(chunk: string): boolean;
+  end(): void;
+  on(event: "drain" | "close", listener: () => void): unknown;
+  off(event: "drain" | "close", listener: () => void): unknown;
+  readonly destroyed?: boolean;
+  /** the compression middleware's flush: sends what it holds without waiting for more */
+  flush?: () => void;
+}
+
+export type PumpResult = "finished" | "aborted";
+
+export async function pump(out: PumpTarget, chunks: AsyncIterable<string>): Promise<PumpResult> {
+  let closed = out.destroyed === true;
+  let wake: (() => void) | null = null;
+  const resume = () => {
+    const waiting = wake;
+    wake = null;
+    waiting?.();
+  };
+  const onClose = () => {
+    closed = true;
+    resume();
+  };
+  // One listener each for the whole download: the compression middleware moves 'drain'
+  // listeners onto its zlib stream, where a listener per wait could never be removed.
+  out.on("drain", resume);
+  out.on("close", onClose);
+  try {
+    // Leaving this loop early calls the generator's return(): it reads nothing more.
+    for await (const chunk of chunks) {
+      if (closed) return "aborted";
+      if (!out.write(chunk)) await new Promise<void>((resolve) => (wake = resolve));
+      if (closed) return "aborted";
+      out.flush?.();
+    }
+    if (closed) return "aborted";
+    out.end();
+    return "finished";
+  } finally {
+    out.off("drain", resume);
+    out.off("close", onClose);
+  }
+}

@@ -1,0 +1,133 @@
+// The pieces the exports are written with: the back-pressure pump, CSV quoting, and XML text.
+import { Writable } from "node:stream";
+import { parse } from "csv-parse/sync";
+import { XMLValidator } from "fast-xml-parser";
+import { describe, expect, it } from "vitest";
+import { atomFeed, tagUri, xmlText } from "../../server/record/atom";
+import { csvField, defuseFormula } from "../../server/record/csv";
+import { pump } from "../../server/record/pump";
+
+/** A slow client: it takes bytes only when the test says so. */
+function slowClient() {
+  const waiting: (() => void)[] = [];
+  const received: string[] = [];
+  const out = new Writable({
+    highWaterMark: 8,
+    decodeStrings: false,
+    write(chunk: string, _encoding, done) {
+      received.push(chunk);
+      waiting.push(done);
+    },
+  });
+  return {
+    out,
+    received,
+    /** let the client take everything written so far */
+    catchUp: () => {
+      for (const done of waiting.splice(0)) done();
+    },
+  };
+}
+
+/** A source that counts how many chunks were asked of it and whether it was stopped. */
+function countingSource(total: number) {
+  const state = { asked: 0, stopped: false };
+  async function* chunks() {
+    try {
+      for (let i = 1; i <= total; i++) {
+        state.asked = i;
+        yield `batch ${i} of ${total}\n`;
+      }
+    } finally {
+      state.stopped = true;
+    }
+  }
+  return { state, chunks };
+}
+
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+describe("the download pump", () => {
+  it("asks for the next batch only when the client has taken the last one", async () => {
+    const client = slowClient();
+    const source = countingSource(3);
+    const done = pump(client.out, source.chunks());
+    for (let i = 0; i < 5; i++) await tick();
+    expect(source.state.asked).toBe(1);
+    expect(client.received).toEqual(["batch 1 of 3\n"]);
+
+    client.catchUp();
+    for (let i = 0; i < 5; i++) await tick();
+    expect(source.state.asked).toBe(2);
+
+    client.catchUp();
+    for (let i = 0; i < 5; i++) await tick();
+    client.catchUp();
+    expect(await done).toBe("finished");
+    expect(client.received.join("")).toBe("batch 1 of 3\nbatch 2 of 3\nbatch 3 of 3\n");
+    expect(source.state.stopped).toBe(true);
+  });
+
+  it("stops asking when the client goes away, and closes the source", async () => {
+    const client = slowClient();
+    const source = countingSource(1_000);
+    const done = pump(client.out, source.chunks());
+    for (let i = 0; i < 5; i++) await tick();
+    client.out.destroy();
+    expect(await done).toBe("aborted");
+    expect(source.state.asked).toBe(1);
+    expect(source.state.stopped).toBe(true);
+  });
+});
+
+describe("CSV fields", () => {
+  it("quotes commas, quotes and line breaks as RFC 4180 says, so a parser gets the text back", () => {
+    const awkward = ['Say "no" to waiting lists, now', "two\r\nlines", "plain", "", 'only "quotes"'];
+    const line = `${awkward.map(csvField).join(",")}\r\n`;
+    expect(csvField("plain")).toBe("plain");
+    expect(csvField('a "b", c')).toBe('"a ""b"", c"');
+    expect(parse(line)).toEqual([awkward]);
+  });
+
+  it("defuses text a spreadsheet would run as a formula, and leaves other text alone", () => {
+    expect(defuseFormula('=HYPERLINK("http://example.com")')).toBe(`'=HYPERLINK("http://example.com")`);
+    expect(defuseFormula("+44 line")).toBe("'+44 line");
+    expect(defuseFormula("@chair")).toBe("'@chair");
+    expect(defuseFormula("Fund crisis cafés")).toBe("Fund crisis cafés");
+  });
+});
+
+describe("Atom text", () => {
+  it("escapes markup and drops characters XML 1.0 cannot hold", () => {
+    expect(xmlText(`Beds & "spaces" <now>`)).toBe("Beds &amp; &quot;spaces&quot; &lt;now&gt;");
+    expect(xmlText("bell\u0007 and nul\u0000 gone, tab\tand newline\nkept")).toBe("bell and nul gone, tab\tand newline\nkept");
+    expect(xmlText("half a pair \uD83D here, whole 😀 kept")).toBe("half a pair  here, whole 😀 kept");
+  });
+
+  it("builds a well-formed feed from awkward text, with tag: ids from the host and the day", () => {
+    const entry = {
+      key: "response/7",
+      category: "response" as const,
+      rowId: 7,
+      at: Date.UTC(2026, 4, 3, 12),
+      title: "A & B <reply>\u0001",
+      summary: 'He said "yes"',
+      path: "/motions/M-2026-001#response-1",
+      author: "Council & partners",
+      number: "M-2026-001",
+    };
+    const xml = atomFeed({
+      selfUrl: "https://parliament.example/feed.atom",
+      pageUrl: "https://parliament.example/motions",
+      title: "Feed",
+      subtitle: "Everything",
+      origin: "https://parliament.example",
+      parliamentName: "Riverside <Parliament>",
+      entries: [entry],
+      now: 0,
+    });
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(tagUri("https://parliament.example:8443", entry)).toBe("tag:parliament.example,2026-05-03:response/7");
+    expect(xml).toContain("<updated>2026-05-03T12:00:00.000Z</updated>");
+  });
+});
