@@ -12,6 +12,7 @@ import { type Clock, DAY_MS, HOUR_MS, MINUTE_MS, epochToZonedLocal } from "../do
 import { createServices } from "../services";
 import type { Db, ServiceDeps } from "../services/deps";
 import { planAccountability } from "./demo-accountability";
+import { planSittings } from "./demo-sittings";
 import { type DemoMotionKey, type DemoMotionText, demoMotions, networksFirstDraft, petsActions, petsResponse } from "./demo-motions";
 import {
   DEMO_PASSWORD,
@@ -204,7 +205,9 @@ export async function seedDemoParliament(deps: ServiceDeps): Promise<DemoSignIn[
       actions: petsActions.map(({ inDays, ...action }) => ({ ...action, dueDate: dateIn(inDays) })),
     }),
   );
-  planAccountability({ services, db: deps.db, rules, people, members, motionIds, on, at, dateIn, realNow });
+  const story = { services, db: deps.db, rules, people, members, motionIds, on, at, dateIn, realNow };
+  planAccountability(story);
+  planSittings({ ...story, chair });
   const change = demoMoments.forumsVoteChange;
   on(change.at, async () => {
     const ballot = await deps.db.selectFrom("ballots").select("id").where("motion_id", "=", motionIds.forums.id).executeTakeFirstOrThrow();

@@ -38,7 +38,7 @@ export interface DemoPersonDef {
 
 export const demoPeople = [
   { key: "quill", displayName: "Quill", role: "admin", signInNote: "Clerk: invites people and manages roles" },
-  { key: "alder", displayName: "Alder", role: "chair", signInNote: "Speaker: opens and closes ballots, moderates" },
+  { key: "alder", displayName: "Alder", role: "chair", signInNote: "Speaker: runs sittings, opens and closes ballots, moderates" },
   {
     key: "amara",
     displayName: "Amara Osei",

@@ -68,18 +68,7 @@ export const demoSchedule: Record<Exclude<DemoMotionKey, "openDay" | "youSaid">,
     raise: [-92, "11:00"],
     publish: [-92, "11:00"],
     seconds: { until: "seconded", by: [["sorrel", [-91, "10:00"]], ["willow", [-90, "15:00"]], ["juniper", [-90, "16:00"]]] },
-    ballot: {
-      // Five for and four against is a simple majority, but short of two thirds: defeated.
-      kind: "recorded",
-      rule: "two_thirds",
-      open: [-84, "10:00"],
-      closes: [-77, "17:00"],
-      votes: [
-        ["heron", "for"], ["bramble", "against"], ["juniper", "for"], ["sorrel", "for"], ["marigold", "against"],
-        ["willow", "for"], ["linnet", "against"], ["rowan", "for"], ["kestrel", "against"], ["harbour", "abstain"],
-      ],
-      end: { by: "time" },
-    },
+    // Debated and put to a live ballot at the spring sitting (demo-sittings.ts).
     expect: { status: "defeated" },
   },
   outreach: {
@@ -174,7 +163,8 @@ export const demoSchedule: Record<Exclude<DemoMotionKey, "openDay" | "youSaid">,
     raise: [-16, "10:00"],
     publish: [-16, "10:00"],
     seconds: { until: "seconded", by: [["marigold", [-12, "10:00"]], ["sorrel", [-10, "10:00"]], ["rowan", [-10, "11:00"]]] },
-    expect: { status: "seconded" },
+    // On the agenda of the next sitting (demo-sittings.ts).
+    expect: { status: "scheduled" },
   },
   values: {
     raise: [-3, "20:00"],

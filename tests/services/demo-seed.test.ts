@@ -5,6 +5,7 @@ import { createEventBus } from "../../server/events";
 import { verifyAuditChain } from "../../server/services/audit";
 import { DAY_MS } from "../../server/domain/time";
 import { defaultRules, type ServiceDeps } from "../../server/services/deps";
+import { getMinutes } from "../../server/queries/sittings";
 import { findDemoSignIns, seedDemoParliament } from "../../server/seed/demo-parliament";
 import { manualClock } from "../support/clock";
 import { describeEachDatabase, openTestDatabase } from "../support/databases";
@@ -67,7 +68,7 @@ describeEachDatabase("the demo parliament", (dialect) => {
       .groupBy("status")
       .execute();
     const counts = Object.fromEntries(byStatus.map((r) => [r.status, Number(r.n)]));
-    expect(counts).toEqual({ draft: 1, open: 1, seconded: 2, voting: 1, carried: 5, defeated: 1, withdrawn: 1, lapsed: 1 });
+    expect(counts).toEqual({ draft: 1, open: 1, seconded: 1, scheduled: 1, voting: 1, carried: 5, defeated: 1, withdrawn: 1, lapsed: 1 });
 
     const carried = await db
       .selectFrom("motions")
@@ -104,6 +105,28 @@ describeEachDatabase("the demo parliament", (dialect) => {
     expect(withdrawn.withdrawal_reason).toMatch(/M-\d{4}-\d{3}/);
     const openMotion = await db.selectFrom("motions").select("lapses_at").where("status", "=", "open").executeTakeFirstOrThrow();
     expect(openMotion.lapses_at).toBeGreaterThan(now);
+  });
+
+  it("has a sitting held, with minutes of a debate and a live ballot, and the next one on the calendar", async () => {
+    await seedDemoParliament(deps);
+    const db = database.db;
+    const sittings = await db.selectFrom("sittings").select(["id", "status", "starts_at"]).orderBy("starts_at").execute();
+    expect(sittings.map((s) => s.status)).toEqual(["closed", "scheduled"]);
+    expect(sittings[1].starts_at).toBeGreaterThan(now);
+
+    const minutes = (await getMinutes(db, sittings[0].id))!;
+    expect(minutes.attendance).toHaveLength(10);
+    expect(minutes.items).toHaveLength(1);
+    const [item] = minutes.items;
+    expect(item).toMatchObject({ status: "decided", motion: { status: "defeated" } });
+    // The point of order was raised fourth and heard first.
+    expect(item.speakers.map((s) => s.kind)).toEqual(["point_of_order", "speech", "speech", "question", "speech"]);
+    expect(item.speakers.every((s) => s.endedAt !== null)).toBe(true);
+    expect(item.ballots).toHaveLength(1);
+    expect(item.ballots[0]).toMatchObject({ kind: "recorded", rule: "two_thirds", outcome: "defeated" });
+
+    const next = await db.selectFrom("agenda_items").innerJoin("motions", "motions.id", "agenda_items.motion_id").select(["motions.status"]).where("sitting_id", "=", sittings[1].id).execute();
+    expect(next).toEqual([{ status: "scheduled" }]);
   });
 
   it("has a lively thread: nested replies, an edit, a deletion and a post the chair hid", async () => {
