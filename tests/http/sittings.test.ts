@@ -179,6 +179,8 @@ describeEachDatabase("a live sitting through plain forms", (dialect) => {
     expect(minutesPage.html).toMatch(/<title>Minutes: Spring sitting · [^<]+<\/title>/);
     const minutes = plain(sectionOf(minutesPage.html, "minutes"));
     expect(minutes).toContain("Attendance 3 members");
+    // Nobody watched this one from the public gallery (the signed-out watchers are counted live).
+    expect(minutes).toContain("Public gallery Nobody watched online");
     for (const m of [c.kestrel, c.willow, c.harbour]) expect(minutes).toContain(m.displayName);
     expect(minutes).toMatch(
       new RegExp(`Speakers, in the order they were called: ${c.willow.displayName} \\(point of order\\), .* ${c.kestrel.displayName} \\(to speak\\), `),

@@ -68,7 +68,11 @@ export function SittingMinutes({ minutes }: { minutes: Minutes }) {
         </div>
         <div>
           <dt>Public gallery</dt>
-          <dd>At most {sitting.galleryPeak === 1 ? "1 person" : `${sitting.galleryPeak} people`} watched at once</dd>
+          <dd>
+            {sitting.galleryPeak === 0
+              ? "Nobody watched online"
+              : `At most ${sitting.galleryPeak === 1 ? "1 person" : `${sitting.galleryPeak} people`} watched at once`}
+          </dd>
         </div>
       </dl>
 
