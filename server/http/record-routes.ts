@@ -6,11 +6,11 @@
 import express, { type NextFunction, type Request, type Response } from "express";
 import { isMotionNumber } from "../domain/motion-number";
 import { atomFeed } from "../record/atom";
-import { csvHeader, csvRows } from "../record/csv";
+import { csvHeader, csvRow } from "../record/csv";
 import type { RecordBody } from "../record/record-motion";
 import type { OpenData } from "../record/open-data";
 import { type ExportMeta, PersonCollector, popoloMeta, popoloMotion, popoloOrganizations } from "../record/popolo";
-import { pump } from "../record/pump";
+import { inChunks, pump } from "../record/pump";
 import type { Services } from "../services";
 import { plainPage } from "./plain-page";
 
@@ -57,13 +57,13 @@ export function recordRoutes({ services, parliamentName, log, publicUrl }: Recor
     });
   };
 
-  /** Streams the chunks; a HEAD request gets the headers and no reads at all. */
+  /** Streams the text, piece by piece in chunks; a HEAD request gets the headers and no reads at all. */
   async function download(req: Request, res: Response, chunks: () => AsyncIterable<string>) {
     if (req.method === "HEAD") {
       res.end();
       return;
     }
-    await pump(res, chunks());
+    await pump(res, inChunks(chunks()));
   }
 
   router.get(
@@ -77,7 +77,7 @@ export function recordRoutes({ services, parliamentName, log, publicUrl }: Recor
       });
       await download(req, res, async function* () {
         yield csvHeader();
-        for await (const batch of openData.motionBatches()) yield csvRows(batch, m.now, m.origin);
+        for await (const batch of openData.motionBatches()) for (const motion of batch) yield csvRow(motion, m.now, m.origin);
       });
     }),
   );
@@ -98,13 +98,11 @@ export function recordRoutes({ services, parliamentName, log, publicUrl }: Recor
         yield `{"meta":${JSON.stringify(popoloMeta(m))},\n"organizations":${JSON.stringify(popoloOrganizations(bodies, m))},\n"motions":[\n`;
         let separator = "";
         for await (const batch of openData.motionBatches()) {
-          let chunk = "";
           for (const motion of batch) {
             persons.addMotion(motion);
-            chunk += separator + JSON.stringify(popoloMotion(motion, m));
+            yield separator + JSON.stringify(popoloMotion(motion, m));
             separator = ",\n";
           }
-          yield chunk;
         }
         yield `\n],\n"persons":${JSON.stringify(persons.list())}}\n`;
       });

@@ -71,12 +71,8 @@ export function csvHeader(): string {
   return `${CSV_COLUMNS.join(",")}\r\n`;
 }
 
-/** The rows for a batch of motions, as one chunk of text. */
-export function csvRows(motions: RecordMotion[], now: number, origin: string): string {
-  let out = "";
-  for (const m of motions) {
-    const facts = motionFacts(m, now);
-    out += `${columns.map(([, value]) => cell(value(m, facts, origin))).join(",")}\r\n`;
-  }
-  return out;
+/** One motion's row, with its line ending. */
+export function csvRow(m: RecordMotion, now: number, origin: string): string {
+  const facts = motionFacts(m, now);
+  return `${columns.map(([, value]) => cell(value(m, facts, origin))).join(",")}\r\n`;
 }

@@ -5,7 +5,7 @@ import { XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { atomFeed, tagUri, xmlText } from "../../server/record/atom";
 import { csvField, defuseFormula } from "../../server/record/csv";
-import { pump } from "../../server/record/pump";
+import { inChunks, pump } from "../../server/record/pump";
 
 /** A slow client: it takes bytes only when the test says so. */
 function slowClient() {
@@ -76,6 +76,28 @@ describe("the download pump", () => {
     client.out.destroy();
     expect(await done).toBe("aborted");
     expect(source.state.asked).toBe(1);
+    expect(source.state.stopped).toBe(true);
+  });
+});
+
+describe("chunks of text", () => {
+  it("joins small pieces into chunks of at least the size, keeping every character in order", async () => {
+    const source = countingSource(10); // pieces of 14 or 15 characters
+    const chunks: string[] = [];
+    for await (const chunk of inChunks(source.chunks(), 40)) chunks.push(chunk);
+    expect(chunks.slice(0, -1).every((c) => c.length >= 40 && c.length < 40 + 15)).toBe(true);
+    expect(chunks.length).toBeLessThan(10);
+    expect(chunks.join("")).toBe(Array.from({ length: 10 }, (_, i) => `batch ${i + 1} of 10\n`).join(""));
+  });
+
+  it("stops the source when the reader stops, so an abandoned download reads nothing more", async () => {
+    const client = slowClient();
+    const source = countingSource(1_000);
+    const done = pump(client.out, inChunks(source.chunks(), 40));
+    for (let i = 0; i < 5; i++) await tick();
+    client.out.destroy();
+    expect(await done).toBe("aborted");
+    expect(source.state.asked).toBeLessThan(10);
     expect(source.state.stopped).toBe(true);
   });
 });

@@ -3,7 +3,7 @@
 // passes on the parliament's clock.
 import { expect, it, vi } from "vitest";
 import { DAY_MS } from "../../server/domain/time";
-import { csvRows } from "../../server/record/csv";
+import { csvRow } from "../../server/record/csv";
 import { readMotion, readMotionBatches } from "../../server/record/export-rows";
 import { motionFacts } from "../../server/record/motion-facts";
 import { describeEachDatabase } from "../support/databases";
@@ -79,7 +79,7 @@ describeEachDatabase("reading the record for export", (dialect) => {
     expect(facts.actions).toEqual({ total: 1, done: 0, dropped: 0, overdue: 0 });
     expect(motionFacts(answered, t.clock.now() + 12 * DAY_MS).actions.overdue).toBe(1);
 
-    const [row] = csvRows([answered], t.clock.now() + 12 * DAY_MS, "https://parliament.example").split("\r\n");
+    const [row] = csvRow(answered, t.clock.now() + 12 * DAY_MS, "https://parliament.example").split("\r\n");
     expect(row).toContain(",responded,");
     expect(row).toContain(",false,false,accept,1,1,0,1,https://parliament.example/motions/");
   });
