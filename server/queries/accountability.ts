@@ -198,23 +198,7 @@ export async function getYouSaidWeDid(db: Db, number: string) {
   if (!motion || motion.status === "draft") return null;
   const [ballots, responses, holdingReplies, actions] = await Promise.all([
     db.selectFrom("ballots").selectAll().where("motion_id", "=", motion.id).orderBy("id").execute(),
-    db
-      .selectFrom("responses")
-      .innerJoin("users", "users.id", "responses.published_by")
-      .select([
-        "responses.id",
-        "responses.version",
-        "responses.position",
-        "responses.reasons",
-        "responses.summary",
-        "responses.published_at",
-        "responses.due_at",
-        "users.display_name",
-        "users.status as user_status",
-      ])
-      .where("responses.motion_id", "=", motion.id)
-      .orderBy("responses.version")
-      .execute(),
+    loadResponses(db, motion.id),
     loadHoldingReplies(db, motion.id),
     loadActions(db, motion.id),
   ]);
@@ -223,23 +207,46 @@ export async function getYouSaidWeDid(db: Db, number: string) {
     motion,
     decision: ballotViews.filter((b) => ballots.find((x) => x.id === b.id)?.purpose === "motion"),
     verdicts: ballotViews.filter((b) => ballots.find((x) => x.id === b.id)?.purpose === "verdict"),
-    responses: responses.map((r) => ({
-      id: r.id,
-      version: r.version,
-      position: r.position,
-      reasons: r.reasons,
-      summary: r.summary,
-      publishedAt: r.published_at,
-      dueAt: r.due_at,
-      onTime: r.due_at === null || r.published_at <= r.due_at,
-      publishedBy: personName(r.display_name, r.user_status),
-    })),
+    responses,
     holdingReplies,
     actions,
   };
 }
 
 export type YouSaidWeDid = NonNullable<Awaited<ReturnType<typeof getYouSaidWeDid>>>;
+
+/** Every version of a motion's response, oldest first, each with who published it. */
+export async function loadResponses(db: Db, motionId: number) {
+  const rows = await db
+    .selectFrom("responses")
+    .innerJoin("users", "users.id", "responses.published_by")
+    .select([
+      "responses.id",
+      "responses.version",
+      "responses.position",
+      "responses.reasons",
+      "responses.summary",
+      "responses.published_at",
+      "responses.due_at",
+      "users.display_name",
+      "users.status",
+    ])
+    .where("responses.motion_id", "=", motionId)
+    .orderBy("responses.version")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    version: r.version,
+    position: r.position,
+    reasons: r.reasons,
+    summary: r.summary,
+    publishedAt: r.published_at,
+    /** the deadline this version answered against: "on time" or "late" never changes later */
+    dueAt: r.due_at,
+    onTime: r.due_at === null || r.published_at <= r.due_at,
+    publishedBy: personName(r.display_name, r.status),
+  }));
+}
 
 export async function loadHoldingReplies(db: Db, motionId: number) {
   const rows = await db.selectFrom("holding_replies").selectAll().where("motion_id", "=", motionId).orderBy("id").execute();

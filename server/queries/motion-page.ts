@@ -3,7 +3,7 @@ import type { Motion } from "../../db/schema";
 import { canEditText, canSecond, canWithdraw } from "../domain/motion-state";
 import { type Viewer, isChair, isCommissionerFor, isMember, mayPostOn } from "../domain/permissions";
 import type { Db } from "../services/deps";
-import { loadActions, loadHoldingReplies, loadVerdictState } from "./accountability";
+import { loadActions, loadHoldingReplies, loadResponses, loadVerdictState } from "./accountability";
 import { type BallotView, loadBallotViews } from "./ballot-view";
 import { personName } from "./names";
 
@@ -166,23 +166,7 @@ async function loadMotionCore(db: Db, motion: Motion) {
       .orderBy("seconds.created_at")
       .execute(),
     db.selectFrom("motion_versions").selectAll().where("motion_id", "=", motion.id).orderBy("version").execute(),
-    db
-      .selectFrom("responses")
-      .innerJoin("users", "users.id", "responses.published_by")
-      .select([
-        "responses.id",
-        "responses.version",
-        "responses.position",
-        "responses.reasons",
-        "responses.summary",
-        "responses.published_at",
-        "responses.due_at",
-        "users.display_name",
-        "users.status",
-      ])
-      .where("responses.motion_id", "=", motion.id)
-      .orderBy("responses.version")
-      .execute(),
+    loadResponses(db, motion.id),
   ]);
   return {
     body,
@@ -197,17 +181,7 @@ async function loadMotionCore(db: Db, motion: Motion) {
       summary: v.summary,
       createdAt: v.created_at,
     })),
-    responses: responses.map((r) => ({
-      id: r.id,
-      version: r.version,
-      position: r.position,
-      reasons: r.reasons,
-      summary: r.summary,
-      publishedAt: r.published_at,
-      /** the deadline this version answered against: "on time" or "late" never changes later */
-      dueAt: r.due_at,
-      publishedBy: personName(r.display_name, r.status),
-    })),
+    responses,
   };
 }
 
