@@ -4,7 +4,7 @@
 import { beforeAll, expect, it } from "vitest";
 import { DAY_MS, epochToZonedLocal } from "../../server/domain/time";
 import { defaultRules } from "../../server/services/deps";
-import { BrowserLikeClient, textOf } from "../support/browser-like-client";
+import { BrowserLikeClient, plain, textOf } from "../support/browser-like-client";
 import { manualClock } from "../support/clock";
 import { describeEachDatabase } from "../support/databases";
 import { type TestPerson, createAdmin, createChair, createCommissioner, createMembers, motionInput, responseInput } from "../support/factories";
@@ -34,9 +34,6 @@ function columnHeaders(html: string, tableId: string): string[] {
   const head = html.slice(start, html.indexOf("</thead>", start));
   return [...head.matchAll(/<th[^>]*scope="col"[^>]*>([\s\S]*?)<\/th>/g)].map((m) => textOf(m[1]));
 }
-
-/** The page's text as a reader sees it: textOf leaves a space where a tag ended before punctuation. */
-const plain = (html: string) => textOf(html).replace(/ ([.,;:)])/g, "$1");
 
 /** The visible text of the section a heading with this id opens. */
 function section(html: string, id: string): string {

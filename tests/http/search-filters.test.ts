@@ -2,14 +2,12 @@
 // status and order, all in the address (a GET form), and a plain sentence for anything we cannot
 // use, never an error page.
 import { expect, it } from "vitest";
-import { BrowserLikeClient, textOf } from "../support/browser-like-client";
+import { BrowserLikeClient, plain } from "../support/browser-like-client";
 import { manualClock } from "../support/clock";
 import { describeEachDatabase } from "../support/databases";
 import { createBody, createChair } from "../support/factories";
 import { useTestServer } from "../support/server";
 import { answeredMotion, publishedMotion, secondedMotion } from "./record-scenes";
-
-const plain = (html: string) => textOf(html).replace(/ ([.,;:)”])/g, "$1").replace(/“ /g, "“");
 
 /** The motion numbers the results link to, in page order (a motion once, however many of its parts matched). */
 const numbersIn = (html: string) => {

@@ -2,12 +2,10 @@
 // for similar motions" button posts the form and the page comes back with every word kept; with
 // it, the raise form asks /motions/similar as the title is typed.
 import { expect, it } from "vitest";
-import { BrowserLikeClient, textOf } from "../support/browser-like-client";
+import { BrowserLikeClient, plain } from "../support/browser-like-client";
 import { describeEachDatabase } from "../support/databases";
 import { createBody, createMember, motionInput } from "../support/factories";
 import { useTestServer } from "../support/server";
-
-const plain = (html: string) => textOf(html).replace(/ ([.,;:)”])/g, "$1").replace(/“ /g, "“");
 
 describeEachDatabase("similar motions when raising one", (dialect) => {
   const holder = useTestServer(dialect);

@@ -2,14 +2,11 @@
 // responses and promised actions with the words marked, the discussion apart, and cursor pages.
 // Each test searches for its own made-up word, so tests sharing the server never see each other.
 import { expect, it } from "vitest";
-import { BrowserLikeClient, textOf } from "../support/browser-like-client";
+import { BrowserLikeClient, plain, textOf } from "../support/browser-like-client";
 import { describeEachDatabase } from "../support/databases";
 import { createBody, createMember, motionInput } from "../support/factories";
 import { useTestServer } from "../support/server";
 import { answeredMotion } from "./record-scenes";
-
-/** The page's text as a reader sees it: textOf leaves a space where a tag ended before punctuation. */
-const plain = (html: string) => textOf(html).replace(/ ([.,;:)”])/g, "$1").replace(/“ /g, "“");
 
 /** Where each result links, in page order. */
 const resultLinks = (html: string, section: string) => {

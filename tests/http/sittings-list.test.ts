@@ -2,12 +2,10 @@
 // the home page's "Upcoming sittings" with their agendas, each with a calm empty state.
 import { expect, it } from "vitest";
 import { DAY_MS, epochToZonedLocal } from "../../server/domain/time";
-import { BrowserLikeClient, textOf } from "../support/browser-like-client";
+import { BrowserLikeClient, plain } from "../support/browser-like-client";
 import { describeEachDatabase } from "../support/databases";
 import { type TestPerson, createBody, createChair, createMember, motionInput } from "../support/factories";
 import { useTestServer } from "../support/server";
-
-const plain = (html: string) => textOf(html).replace(/ ([.,;:)])/g, "$1");
 
 /** The visible text of one section, found by its heading's id. */
 function section(html: string, id: string): string {

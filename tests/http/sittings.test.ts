@@ -3,31 +3,12 @@
 // forms; the public watches without forms; and the minutes tell what happened.
 import { expect, it } from "vitest";
 import { DAY_MS, epochToZonedLocal } from "../../server/domain/time";
-import { BrowserLikeClient, textOf } from "../support/browser-like-client";
+import { BrowserLikeClient, plain, sectionOf } from "../support/browser-like-client";
 import { describeEachDatabase } from "../support/databases";
 import { type TestPerson, createBody, createChair, createMember, motionInput } from "../support/factories";
 import { useTestServer } from "../support/server";
 
 const TIME_ZONE = "Europe/London";
-
-/** The page's text as a reader sees it: textOf leaves a space where a tag ended before punctuation. */
-const plain = (html: string) => textOf(html).replace(/ ([.,;:)])/g, "$1");
-
-/** The HTML of the element with this id, nested elements of the same kind included. */
-function sectionOf(html: string, id: string): string {
-  const start = html.indexOf(`id="${id}"`);
-  if (start < 0) throw new Error(`no element with id ${id}`);
-  const open = html.lastIndexOf("<", start);
-  const tag = /^<(\w+)/.exec(html.slice(open))![1];
-  const pattern = new RegExp(`<${tag}[\\s>]|</${tag}>`, "g");
-  pattern.lastIndex = open;
-  let depth = 0;
-  for (let m = pattern.exec(html); m; m = pattern.exec(html)) {
-    depth += m[0].startsWith("</") ? -1 : 1;
-    if (depth === 0) return html.slice(open, m.index + m[0].length);
-  }
-  throw new Error(`element ${id} is not closed`);
-}
 
 describeEachDatabase("a live sitting through plain forms", (dialect) => {
   // A tiny quorum: every test adds members to the same database, and results must not depend on how many.

@@ -73,6 +73,30 @@ export class BrowserLikeClient {
   }
 }
 
+/**
+ * The page's text as a reader sees it: textOf leaves a space where a tag ended before
+ * punctuation (or after an opening quote), which a reader would not see.
+ */
+export function plain(html: string): string {
+  return textOf(html).replace(/ ([.,;:)%”])/g, "$1").replace(/“ /g, "“");
+}
+
+/** The HTML of the element with this id, nested elements of the same kind included. */
+export function sectionOf(html: string, id: string): string {
+  const start = html.indexOf(`id="${id}"`);
+  if (start < 0) throw new Error(`no element with id ${id}`);
+  const open = html.lastIndexOf("<", start);
+  const tag = /^<(\w+)/.exec(html.slice(open))![1];
+  const pattern = new RegExp(`<${tag}[\\s>]|</${tag}>`, "g");
+  pattern.lastIndex = open;
+  let depth = 0;
+  for (let m = pattern.exec(html); m; m = pattern.exec(html)) {
+    depth += m[0].startsWith("</") ? -1 : 1;
+    if (depth === 0) return html.slice(open, m.index + m[0].length);
+  }
+  throw new Error(`element ${id} is not closed`);
+}
+
 /** The visible text of a page, roughly: tags dropped, entities decoded, whitespace squeezed. */
 export function textOf(html: string): string {
   return html
