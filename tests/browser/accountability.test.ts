@@ -2,11 +2,11 @@
 // carried motion on its page with two promised actions, then reports one of them done. A
 // visitor who is not signed in sees the accountability page and the body's page count it, and a
 // member who follows the motion finds the notices waiting. Axe checks every page on the way.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
 import { DAY_MS, epochToZonedLocal } from "../../server/domain/time";
 import { defaultRules } from "../../server/services/deps";
-import { browserUnavailable, expectNoAxeViolations, launchBrowser, watchForPageErrors } from "../support/browser";
+import { browserUnavailable, expectNoAxeViolations, useBrowser, watchForPageErrors } from "../support/browser";
 import { describeEachDatabase } from "../support/databases";
 import { type TestPerson, createAdmin, createChair, createCommissioner, createMember, createMembers, motionInput } from "../support/factories";
 import { useTestServer } from "../support/server";
@@ -18,19 +18,13 @@ const dateIn = (days: number) => epochToZonedLocal(Date.now() + days * DAY_MS, d
 
 describeEachDatabase("a commissioner's answer on the public accountability page, in Chromium", (dialect) => {
   const holder = useTestServer(dialect, { rules: { quorumPercent: 1 } });
-  let browser: Browser;
+  const browser = useBrowser(skip);
   const pageErrors: string[][] = [];
-  beforeAll(async () => {
-    if (!skip) browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   const url = (path: string) => `${holder.server.url}${path}`;
 
   async function newVisitor(): Promise<Page> {
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await browser().newContext()).newPage();
     pageErrors.push(watchForPageErrors(page));
     return page;
   }

@@ -2,9 +2,9 @@
 // browser, signing in at /login and using the page's own forms. The proposer raises it, two
 // members second it, members talk it over, the chair puts it to a vote and closes it, and the
 // commissioner answers in public. Axe checks every page anyone sees on the way.
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { browserUnavailable, expectNoAxeViolations, launchBrowser, watchForPageErrors } from "../support/browser";
+import type { Locator, Page } from "playwright-core";
+import { expect, it } from "vitest";
+import { browserUnavailable, expectNoAxeViolations, useBrowser, watchForPageErrors } from "../support/browser";
 import { describeEachDatabase } from "../support/databases";
 import { type TestPerson, createBody, createMember, createPerson } from "../support/factories";
 import { useTestServer } from "../support/server";
@@ -13,21 +13,15 @@ const skip = browserUnavailable();
 
 describeEachDatabase("a motion's journey from raising to the commissioner's response, in Chromium", (dialect) => {
   const holder = useTestServer(dialect, { rules: { quorumPercent: 1 } });
-  let browser: Browser;
+  const browser = useBrowser(skip);
   /** console errors and page errors, one list per browser page opened */
   const pageErrors: string[][] = [];
-  beforeAll(async () => {
-    if (!skip) browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   const url = (path: string) => `${holder.server.url}${path}`;
 
   /** A fresh browser context: nobody else's cookies, and every console error collected. */
   async function newVisitor(): Promise<Page> {
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await browser().newContext()).newPage();
     pageErrors.push(watchForPageErrors(page));
     return page;
   }

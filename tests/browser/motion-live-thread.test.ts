@@ -1,10 +1,10 @@
 // Two people on the same motion page. One is half-way through a reply, scrolled down the
 // thread; the other posts and votes. The reader's page shows the new post and the new tally
 // without reloading, says so politely, and leaves their words, focus and scroll alone.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
 import { DAY_MS, epochToZonedLocal } from "../../server/domain/time";
-import { browserUnavailable, expectNoAxeViolations, launchBrowser, watchForPageErrors } from "../support/browser";
+import { browserUnavailable, expectNoAxeViolations, useBrowser, watchForPageErrors } from "../support/browser";
 import { describeEachDatabase } from "../support/databases";
 import { type TestPerson, createBody, createChair, createMember, motionInput } from "../support/factories";
 import { useTestServer } from "../support/server";
@@ -15,19 +15,13 @@ type Watched = Window & { __marker?: string; __said?: { text: string; at: number
 
 describeEachDatabase("new posts and votes appear live on the motion page", (dialect) => {
   const holder = useTestServer(dialect, { rules: { quorumPercent: 1 } });
-  let browser: Browser;
-  beforeAll(async () => {
-    if (!skip) browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser(skip);
 
   const services = () => holder.server.services;
   const watchers = (motionId: number) => holder.server.realtime.io.sockets.adapter.rooms.get(`motion:${motionId}`)?.size ?? 0;
 
   async function openAs(person: TestPerson, path: string): Promise<{ page: Page; errors: string[] }> {
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await browser().newContext()).newPage();
     const errors = watchForPageErrors(page);
     await page.goto(`${holder.server.url}/login?redirectTo=${encodeURIComponent(path)}`);
     await page.getByLabel("Email address").fill(person.email);

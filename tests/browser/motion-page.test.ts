@@ -1,9 +1,9 @@
 // The motion page in Chromium: axe finds nothing to fix, signed out or with every form shown,
 // and with JavaScript on the same forms work without a full page load and empty themselves.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
 import { DAY_MS, epochToZonedLocal } from "../../server/domain/time";
-import { browserUnavailable, expectNoAxeViolations, launchBrowser, watchForPageErrors } from "../support/browser";
+import { browserUnavailable, expectNoAxeViolations, useBrowser, watchForPageErrors } from "../support/browser";
 import { describeEachDatabase } from "../support/databases";
 import { type TestPerson, createBody, createChair, createCommissioner, createMember, motionInput } from "../support/factories";
 import { useTestServer } from "../support/server";
@@ -12,20 +12,14 @@ const skip = browserUnavailable();
 
 describeEachDatabase("the motion page in a browser", (dialect) => {
   const holder = useTestServer(dialect, { rules: { quorumPercent: 1 } });
-  let browser: Browser;
-  beforeAll(async () => {
-    if (!skip) browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser(skip);
 
   const db = () => holder.server.database.db;
   const services = () => holder.server.services;
   const closingIn = (days: number) => epochToZonedLocal(Date.now() + days * DAY_MS, "Europe/London");
 
   async function pageFor(person: TestPerson | null): Promise<{ page: Page; errors: string[] }> {
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await browser().newContext()).newPage();
     const errors = watchForPageErrors(page);
     if (person) {
       await page.goto(`${holder.server.url}/login`);

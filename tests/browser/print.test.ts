@@ -1,9 +1,9 @@
 // Printing the record: a motion page and a sitting's minutes printed from Chromium carry the
 // full text (folded parts opened), no navigation and no forms, and every link says in full where
 // it goes, so a paper copy still leads back to the source.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { browserUnavailable, launchBrowser, watchForPageErrors } from "../support/browser";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
+import { browserUnavailable, useBrowser, watchForPageErrors } from "../support/browser";
 import { describeEachDatabase } from "../support/databases";
 import type { TestPerson } from "../support/factories";
 import { busyMotion, closedSitting } from "../http/record-scenes";
@@ -33,16 +33,10 @@ async function printedFacts(page: Page) {
 
 describeEachDatabase("printing the record", (dialect) => {
   const holder = useTestServer(dialect, { rules: { quorumPercent: 1 } });
-  let browser: Browser;
-  beforeAll(async () => {
-    if (!skip) browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser(skip);
 
   async function printPreview(path: string, person: TestPerson | null = null) {
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await browser().newContext()).newPage();
     const errors = watchForPageErrors(page);
     if (person) {
       await page.goto(`${holder.server.url}/login`);

@@ -1,9 +1,9 @@
 // Searching in Chromium, signed out and with the keyboard only: the header box, a filter, the
 // next page; axe finds nothing to fix, and the words found stay marked in a high contrast theme.
 // Signed in, the raise form lists similar motions as the title is typed.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { browserUnavailable, expectNoAxeViolations, launchBrowser, watchForPageErrors } from "../support/browser";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
+import { browserUnavailable, expectNoAxeViolations, useBrowser, watchForPageErrors } from "../support/browser";
 import { describeEachDatabase } from "../support/databases";
 import { createBody, createMember, motionInput } from "../support/factories";
 import { useTestServer } from "../support/server";
@@ -24,13 +24,7 @@ const resultNumbers = (page: Page) =>
 
 describeEachDatabase("searching in a browser", (dialect) => {
   const holder = useTestServer(dialect);
-  let browser: Browser;
-  beforeAll(async () => {
-    if (!skip) browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser(skip);
 
   it.skipIf(skip)("a reader signed out searches, filters and pages with the keyboard alone, and axe finds nothing to fix", async () => {
     const db = holder.server.database.db;
@@ -50,7 +44,7 @@ describeEachDatabase("searching in a browser", (dialect) => {
     await holder.server.services.motions.second(b, secondedId);
     await holder.server.services.threads.post(a, secondedId, { stance: "for", body: "A sassafras café would help me at night." });
 
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await browser().newContext()).newPage();
     const errors = watchForPageErrors(page);
     await page.goto(`${holder.server.url}/`);
     await page.waitForLoadState("networkidle");
@@ -100,7 +94,7 @@ describeEachDatabase("searching in a browser", (dialect) => {
   }, 90_000);
 
   it.skipIf(skip)("axe finds nothing to fix on the search page before a search, with nothing found, with problems, and on the not-found page", async () => {
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await browser().newContext()).newPage();
     const errors = watchForPageErrors(page);
     for (const path of ["/search", "/search?q=xylophonic&status=carried", "/search?q=%29%29&status=bogus&from=2026-02-30", "/no-such-page"]) {
       await page.goto(`${holder.server.url}${path}`);
@@ -122,7 +116,7 @@ describeEachDatabase("searching in a browser", (dialect) => {
     const { number } = await holder.server.services.motions.raise(other, motionInput(body.id, { title: "Ask about tortoises in every care assessment" }), { publish: true });
     const member = await createMember(db);
 
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await browser().newContext()).newPage();
     const errors = watchForPageErrors(page);
     await page.goto(`${holder.server.url}/login`);
     await page.fill('input[name="email"]', member.email);

@@ -1,10 +1,10 @@
 // The issue's requirement, in Chromium: with two browser contexts (the chair and a member) a live
 // ballot runs on the sitting page, and the vote form, the tally and the result arrive without a
 // reload; axe reports nothing to fix on the sitting page, before and after the live updates.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
 import { DAY_MS, epochToZonedLocal } from "../../server/domain/time";
-import { browserUnavailable, expectNoAxeViolations, launchBrowser, watchForPageErrors } from "../support/browser";
+import { browserUnavailable, expectNoAxeViolations, useBrowser, watchForPageErrors } from "../support/browser";
 import { describeEachDatabase } from "../support/databases";
 import { type TestPerson, createBody, createChair, createMember, motionInput } from "../support/factories";
 import { useTestServer } from "../support/server";
@@ -13,19 +13,13 @@ const skip = browserUnavailable();
 
 describeEachDatabase("a live sitting in two browsers", (dialect) => {
   const holder = useTestServer(dialect, { rules: { quorumPercent: 1 } });
-  let browser: Browser;
-  beforeAll(async () => {
-    if (!skip) browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser(skip);
 
   const db = () => holder.server.database.db;
   const services = () => holder.server.services;
 
   async function signedInPage(person: TestPerson): Promise<{ page: Page; errors: string[] }> {
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await browser().newContext()).newPage();
     const errors = watchForPageErrors(page);
     await page.goto(`${holder.server.url}/login`);
     await page.fill('input[name="email"]', person.email);
@@ -144,7 +138,7 @@ describeEachDatabase("a live sitting in two browsers", (dialect) => {
     await chair.page.getByText("Title is required.").waitFor();
     await expectNoAxeViolations(chair.page, "/sittings/new with errors");
 
-    const publicPage = await (await browser.newContext()).newPage();
+    const publicPage = await (await browser().newContext()).newPage();
     const publicErrors = watchForPageErrors(publicPage);
     await publicPage.goto(`${holder.server.url}${s.path}`);
     await publicPage.getByText("Live: changes appear as they happen").waitFor();

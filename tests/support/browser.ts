@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import { AxeBuilder } from "@axe-core/playwright";
 import { type Browser, type Page, chromium } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -32,6 +32,25 @@ export async function launchBrowser(): Promise<Browser> {
       "--disable-dev-shm-usage",
     ],
   });
+}
+
+/**
+ * One Chromium for the describe block, launched before its tests and closed after them; none
+ * when the browser leg cannot run here (`skip`, from browserUnavailable). Call the returned
+ * function inside a test to get the browser.
+ */
+export function useBrowser(skip: string | null): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    if (!skip) browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error(`the browser is not running: ${skip ?? "it was not launched"}`);
+    return browser;
+  };
 }
 
 /** Runs axe (WCAG 2.0/2.1/2.2 A and AA rules) on the page and fails with a readable list. */
