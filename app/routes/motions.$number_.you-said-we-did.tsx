@@ -17,7 +17,7 @@ import styles from "./motions.$number/accountability.css";
 import { missingMotion } from "./motions.$number/actions.server";
 import { ActionItem, actionsSummary } from "./motions.$number/actions-panel";
 import { Counts, Facts, explainResult } from "./motions.$number/ballot-facts";
-import { timeliness } from "./motions.$number/response-panel";
+import { HoldingReplyList, timeliness } from "./motions.$number/response-panel";
 import { verdictResult } from "./motions.$number/verdict-wording";
 import { VersionChanges } from "./motions.$number/word-diff";
 
@@ -126,21 +126,7 @@ function TheResponse({ story }: { story: Story }) {
         <>
           <h3>Holding replies</h3>
           <p className="hint">A holding reply explains a delay. The clock keeps running: it does not change the due date.</p>
-          <ol className="plain-list">
-            {[...story.holdingReplies].reverse().map((h) => (
-              <li key={h.id} className="panel wash">
-                <p className="meta">
-                  Posted on <When at={h.publishedAt} />
-                </p>
-                <p className="prose">
-                  <strong>Why it is late:</strong> {h.reason}
-                </p>
-                <p>
-                  <strong>Now expected by:</strong> <When at={h.expectedAt} />
-                </p>
-              </li>
-            ))}
-          </ol>
+          <HoldingReplyList replies={story.holdingReplies} />
         </>
       ) : null}
       {newestFirst.length ? (

@@ -74,27 +74,33 @@ function ResponseVersion({ r, previous, page }: { r: ResponseData; previous: Res
 
 function HoldingReplies({ page }: { page: PageData }) {
   if (!page.holdingReplies.length) return null;
-  const newestFirst = [...page.holdingReplies].reverse();
   return (
     <section aria-labelledby="holding-heading" className="holding-replies">
       <h3 id="holding-heading">Holding replies from {page.body.name}</h3>
       <p className="hint">A holding reply explains a delay. The clock keeps running: it does not change the due date.</p>
-      <ol className="plain-list">
-        {newestFirst.map((h) => (
-          <li key={h.id} id={`holding-${h.id}`} className="panel wash">
-            <p className="meta">
-              Posted on <When at={h.publishedAt} />
-            </p>
-            <p className="prose">
-              <strong>Why it is late:</strong> {h.reason}
-            </p>
-            <p>
-              <strong>Now expected by:</strong> <When at={h.expectedAt} />
-            </p>
-          </li>
-        ))}
-      </ol>
+      <HoldingReplyList replies={page.holdingReplies} anchored />
     </section>
+  );
+}
+
+/** Holding replies, newest first; on the motion page each can be linked to (#holding-<id>). */
+export function HoldingReplyList({ replies, anchored = false }: { replies: PageData["holdingReplies"]; anchored?: boolean }) {
+  return (
+    <ol className="plain-list">
+      {[...replies].reverse().map((h) => (
+        <li key={h.id} id={anchored ? `holding-${h.id}` : undefined} className="panel wash">
+          <p className="meta">
+            Posted on <When at={h.publishedAt} />
+          </p>
+          <p className="prose">
+            <strong>Why it is late:</strong> {h.reason}
+          </p>
+          <p>
+            <strong>Now expected by:</strong> <When at={h.expectedAt} />
+          </p>
+        </li>
+      ))}
+    </ol>
   );
 }
 
