@@ -1,8 +1,7 @@
 // The motion page's forms. Each reuses the service's own schema, adding only the id that says
 // which ballot or post the form is about, so the browser and the service check the same rules.
-import type { SubmissionResult } from "@conform-to/react";
 import { z } from "zod";
-import type { FormReply } from "~/lib/forms.server";
+export { messagesOf, replyFor, validateTiming } from "~/lib/form-reply";
 import { openBallotSchema, voteSchema } from "../../../server/domain/schemas/ballot";
 import { withdrawSchema } from "../../../server/domain/schemas/motion";
 import {
@@ -38,12 +37,6 @@ export const intents = {
   unfollow: "unfollow",
 } as const;
 
-/**
- * Check a field when the person leaves it, then re-check as they type. Clearing an error only
- * on blur would move the submit button up just as it is pressed, and the click would be lost.
- */
-export const validateTiming = { shouldValidate: "onBlur", shouldRevalidate: "onInput" } as const;
-
 export const secondSchema = z.object({});
 export { withdrawSchema, openBallotSchema, responseSchema, editPostSchema, hidePostSchema, reportPostSchema };
 export { holdingReplySchema, actionUpdateSchema, closeRecordSchema };
@@ -58,23 +51,3 @@ export const followSchema = z.object({});
 
 /** Spare rows the response form offers; blank ones are not actions. */
 export const EMPTY_ACTION_ROWS = 3;
-
-/**
- * The reply belongs to this form only if the intent matches and, for forms repeated per post or
- * ballot, the submitted id is this one's: ten reply boxes must not all show one error.
- */
-export function replyFor(
-  reply: FormReply | undefined,
-  intent: string,
-  ref?: { field: string; id: number },
-): SubmissionResult<string[]> | undefined {
-  if (!reply || reply.intent !== intent) return undefined;
-  if (ref && String(reply.result.initialValue?.[ref.field] ?? "") !== String(ref.id)) return undefined;
-  return reply.result;
-}
-
-/** Every message in a failed reply, for when the form it came from is no longer on the page. */
-export function messagesOf(result: SubmissionResult<string[]> | undefined): string[] {
-  if (!result?.error) return [];
-  return Object.values(result.error).flatMap((errors) => errors ?? []);
-}
