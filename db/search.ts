@@ -107,15 +107,17 @@ function motionFilters(f: SearchFilters): RawBuilder<unknown> {
 
 /** For each kind: its index, the row it points at, and the row's own time. */
 const sources = {
-  motion: { fts: "motions_fts", from: sql`join motions m on m.id = x.id`, at: sql`m.published_at`, id: sql`m.id` },
+  motion: { fts: "motions_fts", table: "motions", from: sql`join motions m on m.id = x.id`, at: sql`m.published_at`, id: sql`m.id` },
   response: {
     fts: "responses_fts",
+    table: "responses",
     from: sql`join responses r on r.id = x.id join motions m on m.id = r.motion_id`,
     at: sql`r.published_at`,
     id: sql`r.id`,
   },
   action: {
     fts: "response_actions_fts",
+    table: "response_actions",
     from: sql`join response_actions ra on ra.id = x.id join motions m on m.id = ra.motion_id`,
     at: sql`ra.created_at`,
     id: sql`ra.id`,
@@ -124,60 +126,155 @@ const sources = {
 
 function keyExpression(sort: SearchSort, rank: RawBuilder<unknown>, at: RawBuilder<unknown>) {
   if (sort === "relevance") return rank;
-  // Standard SQL, read by both: a float like the rank, so the union's key column has one type.
+  // Standard SQL, read by both: a float like the rank, so every kind's key has one type.
   return sort === "newest" ? sql`cast(-${at} as double precision)` : sql`cast(${at} as double precision)`;
 }
 
-function afterCursor(cursor: SearchCursor | undefined) {
+/**
+ * Rows of one kind that come after the cursor in the order (key, kind, id). The kind is fixed
+ * within a kind's query, so the comparison on kind is settled here rather than in SQL.
+ */
+function afterCursor(kind: DocKind, cursor: SearchCursor | undefined, key: RawBuilder<unknown>, id: RawBuilder<unknown>) {
   if (!cursor) return sql`1 = 1`;
-  return sql`(key > ${cursor.key} or (key = ${cursor.key} and kind > ${cursor.kind}) or (key = ${cursor.key} and kind = ${cursor.kind} and ref_id > ${cursor.id}))`;
+  if (kind < cursor.kind) return sql`${key} > ${cursor.key}`;
+  if (kind > cursor.kind) return sql`${key} >= ${cursor.key}`;
+  return sql`(${key} > ${cursor.key} or (${key} = ${cursor.key} and ${id} > ${cursor.id}))`;
+}
+
+const compareHits = (a: SearchHit, b: SearchHit) =>
+  a.key - b.key || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || a.refId - b.refId;
+
+/**
+ * How a search is carried out; the defaults suit the record at 100,000 motions (see
+ * bench/README.md). Tests set them small so that every path runs on a small record.
+ */
+export interface SearchPlan {
+  /**
+   * Ranked by relevance, each kind first takes this many best matches from its index alone
+   * and only then joins them to their motions for the filters: ranking is cheap, the join
+   * for every match of a common word is not. Too few left after the filters: one more try
+   * with as many candidates as the filters' pass rate needs, up to `maxCandidates`, and
+   * after that the full query.
+   */
+  candidates: number;
+  /**
+   * A sitting or topic filter that leaves at most this many motions is searched from those
+   * motions, not from every match in the index.
+   */
+  narrowMotions: number;
+  /** the most candidates a second try takes before the full query is cheaper */
+  maxCandidates: number;
+}
+
+export const defaultSearchPlan: SearchPlan = { candidates: 400, narrowMotions: 100, maxCandidates: 5000 };
+
+/** The motions a sitting or topic filter leaves, when they are few enough to start from. */
+async function narrowedMotions(db: Kysely<Database>, f: SearchFilters, plan: SearchPlan): Promise<number[] | null> {
+  if (!f.sittingId && !f.topic) return null;
+  const rows = await sql<{ motion_id: number }>`
+    ${f.sittingId
+      ? sql`select a.motion_id from agenda_items a where a.sitting_id = ${f.sittingId}
+          ${f.topic ? sql`and exists (select 1 from motion_topics t where t.motion_id = a.motion_id and t.topic = ${f.topic})` : sql``}`
+      : sql`select t.motion_id from motion_topics t where t.topic = ${f.topic}`}
+    limit ${plan.narrowMotions + 1}`.execute(db);
+  return rows.rows.length > plan.narrowMotions ? null : [...new Set(rows.rows.map((r) => Number(r.motion_id)))];
+}
+
+/**
+ * A list of ids as SQL integers. better-sqlite3 binds every JavaScript number as a REAL, and
+ * an FTS5 table ignores a rowid constraint that is not an INTEGER: `rowid in (?)` would then
+ * visit every match instead of the few asked for.
+ */
+function integers(ids: number[]) {
+  return sql.join(ids.map((id) => sql`cast(${id} as integer)`));
+}
+
+/** The ids of one kind's rows that belong to the given motions. */
+function rowsOfMotions(kind: DocKind, motionIds: number[]) {
+  const ids = integers(motionIds);
+  if (kind === "motion") return ids;
+  return sql`select id from ${sql.table(kind === "response" ? "responses" : "response_actions")} where motion_id in (${ids})`;
 }
 
 /** Motions, responses and actions matching the terms and filters, one page, best first. */
 export async function searchRecord(
   db: Kysely<Database>,
-  { terms, filters, sort, limit, after, kinds = docKinds }: {
+  { terms, filters, sort, limit, after, kinds = docKinds, plan = defaultSearchPlan }: {
     terms: Terms;
     filters: SearchFilters;
     sort: SearchSort;
     limit: number;
     after?: SearchCursor;
     kinds?: DocKind[];
+    plan?: SearchPlan;
   },
 ): Promise<SearchHit[]> {
   const pg = isPostgres(db);
-  const where = motionFilters(filters);
-  const branches = kinds.map((kind) => {
-    const s = sources[kind];
-    const index = sql.table(s.fts);
-    if (pg) {
-      // float8, so the rank in a cursor compares equal to the one the database computes again.
-      const rank = sql`(-ts_rank(x.document, q.query))::float8`;
-      return sql`select ${sql.lit(kind)} as kind, ${s.id} as ref_id, m.id as motion_id, ${s.at} as at, ${keyExpression(sort, rank, s.at)} as key
-        from ${index} x cross join (select ${tsQuery(terms)} as query) q ${s.from}
-        where x.document @@ q.query and ${where}`;
-    }
-    // bm25 is negative, lower is better; earlier columns (title, summary) weigh more.
-    const rank = kind === "motion" ? sql`bm25(${index}, 8.0, 4.0, 2.0, 1.0)` : sql`bm25(${index})`;
-    return sql`select ${sql.lit(kind)} as kind, ${s.id} as ref_id, m.id as motion_id, ${s.at} as at, ${keyExpression(sort, sql`x.rank_value`, s.at)} as key
-      from (select rowid as id, ${rank} as rank_value from ${index} where ${index} match ${ftsQuery(terms)}) x cross ${s.from}
-      where ${where}`;
-  });
-  const rows = await sql<{ kind: DocKind; ref_id: number; motion_id: number; at: number; key: number }>`
-    select * from (${sql.join(branches, sql` union all `)}) hits
-    where ${afterCursor(after)}
-    order by key, kind, ref_id
-    limit ${limit}`.execute(db);
-  const hits = rows.rows.map((r) => ({
-    kind: r.kind,
-    refId: Number(r.ref_id),
-    motionId: Number(r.motion_id),
-    key: Number(r.key),
-    at: Number(r.at),
-    snippet: "",
-  }));
+  const narrow = await narrowedMotions(db, filters, plan);
+  if (narrow?.length === 0) return [];
+  // Each kind's first `limit` rows after the cursor; the page is the first `limit` of them all.
+  const perKind = await Promise.all(kinds.map((kind) => searchKind(db, pg, kind, { terms, filters, sort, limit, after, narrow, plan })));
+  const hits = perKind.flat().sort(compareHits).slice(0, limit);
   await addSnippets(db, pg, terms, hits);
   return hits;
+}
+
+async function searchKind(
+  db: Kysely<Database>,
+  pg: boolean,
+  kind: DocKind,
+  o: { terms: Terms; filters: SearchFilters; sort: SearchSort; limit: number; after?: SearchCursor; narrow: number[] | null; plan: SearchPlan },
+): Promise<SearchHit[]> {
+  const s = sources[kind];
+  const index = sql.table(s.fts);
+  // The index's matching rows with their rank (lower is better). bm25 is negative; earlier
+  // motion columns (title, summary) weigh more. float8, so the rank in a cursor compares
+  // equal to the one the database computes again.
+  const matches = pg
+    ? sql`select x.id, (-ts_rank(x.document, q.query))::float8 as rank_value
+        from ${index} x cross join (select ${tsQuery(o.terms)} as query) q where x.document @@ q.query`
+    : sql`select rowid as id, ${kind === "motion" ? sql`bm25(${index}, 8.0, 4.0, 2.0, 1.0)` : sql`bm25(${index})`} as rank_value
+        from ${index} where ${index} match ${ftsQuery(o.terms)}`;
+  const scoped = o.narrow ? sql`select * from (${matches}) n where n.id in (${rowsOfMotions(kind, o.narrow)})` : matches;
+  const key = keyExpression(o.sort, sql`x.rank_value`, s.at);
+  const page = (source: RawBuilder<unknown>) =>
+    sql<{ ref_id: number; motion_id: number; at: number; key: number }>`
+      select ${s.id} as ref_id, m.id as motion_id, ${s.at} as at, ${key} as key
+      from (${source}) x ${pg ? sql`` : sql`cross`} ${s.from}
+      where ${motionFilters(o.filters)} and ${afterCursor(kind, o.after, key, s.id)}
+      order by key, ref_id
+      limit ${o.limit}`.execute(db);
+  const toHits = (rows: { ref_id: number; motion_id: number; at: number; key: number }[]): SearchHit[] =>
+    rows.map((r) => ({ kind, refId: Number(r.ref_id), motionId: Number(r.motion_id), key: Number(r.key), at: Number(r.at), snippet: "" }));
+
+  if (o.sort === "relevance" && !o.narrow && o.plan.candidates > 0) {
+    let wanted = o.plan.candidates;
+    for (let round = 0; round < 2; round++) {
+      const best = await sql<{ id: number; rank_value: number }>`select c.id, c.rank_value from (${matches}) c
+        where ${afterCursor(kind, o.after, sql`c.rank_value`, sql`c.id`)}
+        order by c.rank_value, c.id
+        limit ${wanted}`.execute(db);
+      const rank = new Map(best.rows.map((r) => [Number(r.id), Number(r.rank_value)]));
+      // The candidates' own rows, read by id, for the filters (the index is not asked again).
+      const kept = rank.size
+        ? (await sql<{ ref_id: number; motion_id: number; at: number }>`
+            select ${s.id} as ref_id, m.id as motion_id, ${s.at} as at
+            from (select id from ${sql.table(s.table)} where id in (${sql.join([...rank.keys()])})) x ${pg ? sql`` : sql`cross`} ${s.from}
+            where ${motionFilters(o.filters)}`.execute(db)).rows
+        : [];
+      const found = toHits(kept.map((r) => ({ ...r, key: rank.get(Number(r.ref_id))! })))
+        .sort(compareHits)
+        .slice(0, o.limit);
+      // Enough left after the filters (every match not among the candidates ranks after them),
+      // or the candidates were every match there is.
+      if (found.length >= o.limit || rank.size < wanted) return found;
+      // Too few passed the filters: once more, with as many candidates as that rate needs.
+      const next = Math.ceil((wanted * o.limit * 2) / Math.max(found.length, 1));
+      if (next > o.plan.maxCandidates) break;
+      wanted = next;
+    }
+  }
+  return toHits((await page(scoped)).rows);
 }
 
 /** Snippets only for the page shown: highlighting every match would cost far more. */
@@ -198,7 +295,7 @@ async function addSnippets(db: Kysely<Database>, pg: boolean, terms: Terms, hits
           from ${sql.table(table)} where id in (${sql.join(ids)})`.execute(db)
       : await sql<{ id: number; snippet: string }>`
           select rowid as id, snippet(${sql.table(`${table}_fts`)}, -1, ${MARK_START}, ${MARK_END}, ' … ', 24) as snippet
-          from ${sql.table(`${table}_fts`)} where ${sql.table(`${table}_fts`)} match ${ftsQuery(terms)} and rowid in (${sql.join(ids)})`.execute(db);
+          from ${sql.table(`${table}_fts`)} where ${sql.table(`${table}_fts`)} match ${ftsQuery(terms)} and rowid in (${integers(ids)})`.execute(db);
     for (const row of rows.rows) {
       const hit = hits.find((h) => h.kind === kind && h.refId === Number(row.id));
       if (hit) hit.snippet = row.snippet;
@@ -209,23 +306,45 @@ async function addSnippets(db: Kysely<Database>, pg: boolean, terms: Terms, hits
 /** Posts that mention the terms, newest first: "mentioned in discussion". Hidden and deleted posts never. */
 export async function searchDiscussion(
   db: Kysely<Database>,
-  { terms, filters, limit, before }: { terms: Terms; filters: SearchFilters; limit: number; before?: number },
+  { terms, filters, limit, before, plan = defaultSearchPlan }: { terms: Terms; filters: SearchFilters; limit: number; before?: number; plan?: SearchPlan },
 ): Promise<PostHit[]> {
   const pg = isPostgres(db);
-  const where = sql`${motionFilters(filters)} and p.deleted_at is null and p.hidden_at is null ${before ? sql`and p.id < ${before}` : sql``}`;
-  const rows = pg
-    ? await sql<{ id: number; motion_id: number; at: number; snippet: string }>`
+  const narrow = await narrowedMotions(db, filters, plan);
+  if (narrow?.length === 0) return [];
+  const where = sql`${motionFilters(filters)} and p.deleted_at is null and p.hidden_at is null
+    ${before ? sql`and p.id < ${before}` : sql``}
+    ${narrow ? sql`and p.motion_id in (${sql.join(narrow)})` : sql``}`;
+  type Row = { id: number; motion_id: number; at: number; snippet: string };
+  let rows: Row[];
+  if (pg) {
+    rows = (await sql<Row>`
         select p.id, p.motion_id, p.created_at as at,
           ts_headline('english', p.body, ${tsQuery(terms)}, ${`StartSel=${MARK_START},StopSel=${MARK_END},MaxWords=30,MinWords=10`}) as snippet
         from (select f.id from posts_fts f join posts p on p.id = f.id join motions m on m.id = p.motion_id
               where f.document @@ (${tsQuery(terms)}) and ${where}
               order by f.id desc limit ${limit}) top
         join posts p on p.id = top.id
-        order by p.id desc`.execute(db)
-    : await sql<{ id: number; motion_id: number; at: number; snippet: string }>`
+        order by p.id desc`.execute(db)).rows;
+  } else if (narrow) {
+    // A few motions' posts, newest first, each asked of the index: far fewer steps than
+    // walking every match of a common word until enough belong to those motions.
+    const found = (await sql<Row>`
+        select p.id, p.motion_id, p.created_at as at, '' as snippet
+        from posts p join motions m on m.id = p.motion_id
+        where ${where} and exists (select 1 from posts_fts where posts_fts.rowid = p.id and posts_fts match ${ftsQuery(terms)})
+        order by p.id desc limit ${limit}`.execute(db)).rows;
+    const snippets = found.length
+      ? (await sql<{ id: number; snippet: string }>`
+          select rowid as id, snippet(posts_fts, -1, ${MARK_START}, ${MARK_END}, ' … ', 20) as snippet
+          from posts_fts where posts_fts match ${ftsQuery(terms)} and rowid in (${integers(found.map((r) => Number(r.id)))})`.execute(db)).rows
+      : [];
+    rows = found.map((r) => ({ ...r, snippet: snippets.find((x) => Number(x.id) === Number(r.id))?.snippet ?? "" }));
+  } else {
+    rows = (await sql<Row>`
         select p.id, p.motion_id, p.created_at as at, snippet(posts_fts, -1, ${MARK_START}, ${MARK_END}, ' … ', 20) as snippet
         from posts_fts join posts p on p.id = posts_fts.rowid join motions m on m.id = p.motion_id
         where posts_fts match ${ftsQuery(terms)} and ${where}
-        order by posts_fts.rowid desc limit ${limit}`.execute(db);
-  return rows.rows.map((r) => ({ postId: Number(r.id), motionId: Number(r.motion_id), at: Number(r.at), snippet: r.snippet }));
+        order by posts_fts.rowid desc limit ${limit}`.execute(db)).rows;
+  }
+  return rows.map((r) => ({ postId: Number(r.id), motionId: Number(r.motion_id), at: Number(r.at), snippet: r.snippet }));
 }
