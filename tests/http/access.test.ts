@@ -36,6 +36,20 @@ describeEachDatabase("signing in, signing out and joining over HTTP", (dialect) 
     expect((await client.get("/login")).location).toBe("/");
   });
 
+  it("an address nothing answers is a 404 page that keeps the reader signed in, titled as what it is", async () => {
+    const member = await createMember(db());
+    const client = browser();
+    await client.signIn(member.email, member.password);
+    for (const path of ["/no-such-page", "/motions/M-2026-001/nothing/here"]) {
+      const page = await client.get(path);
+      expect(page.status).toBe(404);
+      expect(textOf(page.html)).toContain(`Signed in as ${member.displayName}`);
+      expect(page.html).toContain("<title>We could not find that page · Riverside Mental Health Parliament</title>");
+      expect(textOf(page.html)).toContain("There is no page at this address.");
+    }
+    expect((await client.post("/no-such-page", { anything: "at all" })).status).toBe(404);
+  });
+
   it("a wrong password gets 400, one message for both fields, no cookie, and the password is not sent back", async () => {
     const member = await createMember(db());
     const client = browser();
