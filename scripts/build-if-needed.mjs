@@ -13,10 +13,11 @@ function newestMtime(target) {
   if (!fs.existsSync(full)) return 0;
   const stat = fs.statSync(full);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = 0;
+  // A folder's own time changes when a file in it is added, removed or renamed: a deleted
+  // route must trigger a build as surely as an edited one.
+  let newest = stat.mtimeMs;
   for (const entry of fs.readdirSync(full, { recursive: true })) {
-    const s = fs.statSync(path.join(full, entry));
-    if (s.isFile()) newest = Math.max(newest, s.mtimeMs);
+    newest = Math.max(newest, fs.statSync(path.join(full, entry)).mtimeMs);
   }
   return newest;
 }
