@@ -147,7 +147,7 @@ export default function Motions() {
 
       <p role="status" className="result-count">
         <strong>{plural(total, "motion")}</strong>
-        {data.filtered ? " match these filters" : ""}
+        {data.filtered ? (total === 1 ? " matches these filters" : " match these filters") : ""}
       </p>
 
       {beyondLastPage ? (

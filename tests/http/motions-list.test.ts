@@ -56,6 +56,7 @@ describeEachDatabase("the list of motions", (dialect) => {
 
     const both = await client.get(`/motions?status=seconded&body=${wards.slug}`);
     expect(motionLinks(both.html)).toEqual([wardSeconded]);
+    expect(textOf(both.html)).toContain("1 motion matches these filters");
     expect(both.html).toContain('<option value="seconded" selected="">');
 
     const byStatus = await client.get("/motions?status=seconded");
