@@ -2,6 +2,7 @@
 // to its subject, 50 to a page with stable older/newer links, GET filters kept across pages, and
 // a 400 with the form and a plain message for values it cannot use.
 import { expect, it } from "vitest";
+import { formatDateTime } from "../../app/lib/format";
 import { DAY_MS, HOUR_MS } from "../../server/domain/time";
 import { appendAudit } from "../../server/services/audit";
 import { BrowserLikeClient, textOf } from "../support/browser-like-client";
@@ -68,6 +69,13 @@ describeEachDatabase("the public audit log page", (dialect) => {
 
     const db = holder.server.database.db;
     const closed = await db.selectFrom("audit_log").selectAll().where("type", "=", "ballot.closed").where("motion_id", "=", scene.motionId).executeTakeFirstOrThrow();
+    // Counted a day after voting ended: the motion's story and its ballot box agree on when it ended.
+    const ballot = await db.selectFrom("ballots").select("closed_at").where("id", "=", ballotId).executeTakeFirstOrThrow();
+    const ended = formatDateTime(Number(ballot.closed_at), "Europe/London");
+    expect(Number(closed.at) - Number(ballot.closed_at)).toBeGreaterThan(DAY_MS / 2);
+    const motionText = textOf((await client().get(`/motions/${scene.number}`)).html);
+    expect(motionText).toContain(`The vote closed at its set time, ${ended}. Result: Carried.`);
+    expect(motionText).toContain(`Closed ${ended} (at its set time)`);
     expect(page.html).toContain(`href="/motions/${scene.number}#event-${closed.seq}"`);
     expect(text).toContain(`Entry ${closed.seq}`);
     expect(text).toContain(`Fingerprint ${closed.hash.slice(0, 12)}…`);

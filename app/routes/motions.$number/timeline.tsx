@@ -17,6 +17,11 @@ type Payload = Record<string, unknown>;
 const text = (p: Payload, key: string) => (typeof p[key] === "string" ? (p[key] as string) : "");
 const num = (p: Payload, key: string) => (typeof p[key] === "number" ? (p[key] as number) : 0);
 const label = <K extends string>(labels: Record<K, string>, value: string) => labels[value as K] ?? value;
+/**
+ * A ballot that closed at its set time may be counted a little later (the server was busy or
+ * down at that moment); the entry's own time is when it was counted, so say when voting ended.
+ */
+const atSetTime = (p: Payload, timeZone: string) => (num(p, "closed_at") ? `, ${formatDateTime(num(p, "closed_at"), timeZone)}` : "");
 const majority: Record<string, string> = { simple: "a simple majority", two_thirds: "a two-thirds majority" };
 
 /** Runs of at least this many votes on one ballot fold into a single line. */
@@ -109,7 +114,7 @@ function accountabilitySentence(e: Entry, page: PageData, timeZone: string): Rea
     }
     case "ballot.closed": {
       if (!isVerdictBallot(page, p)) return undefined;
-      const how = text(p, "closed_by") === "chair" ? "The chair closed the verdict vote early." : "The verdict vote closed at its set time.";
+      const how = text(p, "closed_by") === "chair" ? "The chair closed the verdict vote early." : `The verdict vote closed at its set time${atSetTime(p, timeZone)}.`;
       const result = verdictResult(
         {
           status: "closed",
@@ -167,7 +172,7 @@ function sentence(e: Entry, page: PageData, timeZone: string): ReactNode {
     case "vote.changed":
       return `${who} changed their vote.`;
     case "ballot.closed": {
-      const how = text(p, "closed_by") === "chair" ? "The chair closed the vote early." : "The vote closed at its set time.";
+      const how = text(p, "closed_by") === "chair" ? "The chair closed the vote early." : `The vote closed at its set time${atSetTime(p, timeZone)}.`;
       const result = label(outcomeLabels, text(p, "outcome"));
       return `${how} Result: ${result}. For ${num(p, "for")}, against ${num(p, "against")}, abstain ${num(p, "abstain")}; ${num(p, "turnout")} of ${plural(num(p, "eligible"), "member")} voted.`;
     }
