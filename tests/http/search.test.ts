@@ -56,6 +56,8 @@ describeEachDatabase("searching the record over HTTP", (dialect) => {
     // The search is kept in the field, and the motion page really has the section linked to.
     expect(page.html).toMatch(/<input [^>]*id="search-q"[^>]*value="quillwort"/);
     expect((await client().get(`/motions/${s.number}`)).html).toContain('id="response"');
+    // A phrase typed in quotes is shown as typed, not wrapped in a second pair.
+    expect(plain((await client().get(`/search?q=${encodeURIComponent('"quillwort befriending"')}`)).html)).toContain('Results for "quillwort befriending", best match first.');
   });
 
   it("shows posts that mention the words as 'mentioned in discussion', linking to each post, with more on their own pages", async () => {

@@ -80,7 +80,7 @@ function SearchForm({ data }: { data: SearchData }) {
       <div className="field">
         <label htmlFor="search-q">Words to search for</label>
         <p id="search-q-hint" className="hint">
-          For example: peer support, crisis café, or &quot;out of area&quot; in quotes for an exact phrase.
+          For example: peer support, crisis café, or &quot;out of area&quot; in quotes to find those words together, in that order.
         </p>
         <div className="search-row">
           <input type="search" id="search-q" name="q" defaultValue={form.q} aria-describedby="search-q-hint" maxLength={200} />
@@ -127,6 +127,9 @@ function SearchForm({ data }: { data: SearchData }) {
 
 const emptyFilters: SearchForm = { q: "", status: "", response: "", body: "", topic: "", from: "", to: "", sitting: "", sort: "relevance" };
 
+/** What was typed, in quotation marks unless it already has its own. */
+const asTyped = (q: string) => (/^".*"$/.test(q.trim()) ? q.trim() : `“${q}”`);
+
 /** "Results for ‘peer support’ in carried motions, newest first": what is shown, without a count. */
 function Summary({ data }: { data: SearchData }) {
   const timeZone = useTimeZone();
@@ -142,7 +145,7 @@ function Summary({ data }: { data: SearchData }) {
   const what = data.in === "discussion" ? "Posts in the discussion mentioning" : "Results for";
   return (
     <p className="search-summary" role="status">
-      {what} <strong>“{form.q}”</strong>
+      {what} <strong>{asTyped(form.q)}</strong>
       {filters ? ` ${filters}` : ""}, {sorts[form.sort].toLowerCase()}
       {data.paged ? " (more results)" : ""}.
     </p>
