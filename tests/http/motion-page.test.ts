@@ -225,10 +225,16 @@ describeEachDatabase("the motion page", (dialect) => {
     const replyBox = sectionOf(emptyReply.html, `post-${postId}`);
     expect(replyBox).toMatch(/<details open="">\s*<summary>Reply/);
     expect(plain(replyBox)).toContain("Error: Your post is required.");
+    // Without JavaScript the page comes back scrolled to the top: a summary there says what went
+    // wrong and links to the post whose reply box has the error.
+    expect(emptyReply.html.indexOf("There is a problem")).toBeLessThan(emptyReply.html.indexOf('id="discussion"'));
+    expect(emptyReply.html).toContain(`<a href="#post-${postId}">Your post is required.</a>`);
 
     const empty = await member.post(s.path, { intent: "post", stance: "for", body: "" });
     expect(empty.status).toBe(400);
     expect(plain(sectionOf(empty.html, "discussion"))).toContain("Error: Your post is required.");
+    expect(empty.html).toContain('<a href="#new-post">Your post is required.</a>');
+    expect(empty.html).toContain('id="new-post"');
 
     const tooLong = "x".repeat(5001);
     const long = await member.post(s.path, { intent: "post", stance: "for", body: tooLong });

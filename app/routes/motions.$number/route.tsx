@@ -12,6 +12,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { isMotionNumber } from "../../../server/domain/motion-number";
 import { DAY_MS, epochToZonedLocal } from "../../../server/domain/time";
 import { ErrorPage } from "~/components/error-page";
+import { ErrorSummary } from "~/components/error-summary";
 import type { FormReply } from "~/lib/forms.server";
 import { notFound } from "~/lib/guards.server";
 import { pageTitle } from "~/lib/meta";
@@ -21,6 +22,7 @@ import { missingMotion, motionAction } from "./actions.server";
 import { ActionsSection } from "./actions-panel";
 import { BallotSection } from "./ballot-panel";
 import { FollowPanel } from "./follow-panel";
+import { formAnchor } from "./form-anchors";
 import { MotionHeader, MotionText, StatusNote } from "./motion-header";
 import { ProposerPanel } from "./proposer-panel";
 import { LiveRegion, useLiveMotion } from "./live-updates";
@@ -77,6 +79,7 @@ export default function MotionRoute() {
     <article className="motion-page">
       <LiveRegion message={message} />
       <MotionHeader page={page} now={now} />
+      {reply ? <ErrorSummary result={reply.result} href={formAnchor(reply)} /> : null}
       <nav aria-label="On this page" className="meta">
         On this page:{" "}
         {sections.map((section, i) => (
