@@ -5,7 +5,7 @@ import { isUniqueViolation } from "../../db/connect";
 import { InvalidState, NotAllowed, NotFound } from "../domain/errors";
 import { isPublic } from "../domain/motion-state";
 import { type Viewer, mayPostOn, requireRole, requireSignedIn } from "../domain/permissions";
-import { editPostSchema, hidePostSchema, postIdSchema, postSchema, reportPostSchema } from "../domain/schemas/thread";
+import { editPostSchema, hidePostSchema, postIdSchema, postSchema, reportPostSchema, restorePostSchema } from "../domain/schemas/thread";
 import type { Db, ServiceDeps } from "./deps";
 import { findMotionById } from "./motions";
 import { validate } from "./validate";
@@ -148,6 +148,35 @@ export function createThreadService(deps: ServiceDeps) {
           .execute();
         await scope.audit({
           type: "post.hidden",
+          actorId: viewer.id,
+          subjectType: "post",
+          subjectId: post.id,
+          motionId: post.motion_id,
+          payload: { post_id: post.id, reason: fields.reason },
+        });
+        scope.emit({ type: "post:changed", motionId: post.motion_id, postId: post.id });
+      });
+    },
+
+    /**
+     * The chair puts back a post they hid (by mistake, or after the author explained). The post
+     * reads as before; the hiding and the putting back, each with its reason, stay in the audit log.
+     */
+    async restore(viewer: Viewer, input: unknown): Promise<void> {
+      requireRole(viewer, ["chair"], "put back hidden posts");
+      const fields = validate(restorePostSchema, input);
+      await write(deps, async (scope) => {
+        const post = await findPost(scope.trx, fields.postId);
+        if (post.deleted_at) throw new InvalidState("That post was deleted by its author, so there is nothing to put back.");
+        if (!post.hidden_at) throw new InvalidState("That post is not hidden.");
+        await scope.trx
+          .updateTable("posts")
+          .set({ hidden_at: null, hidden_by: null, hidden_reason: null })
+          .where("id", "=", post.id)
+          .where("hidden_at", "is not", null)
+          .execute();
+        await scope.audit({
+          type: "post.restored",
           actorId: viewer.id,
           subjectType: "post",
           subjectId: post.id,

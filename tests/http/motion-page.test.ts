@@ -200,6 +200,18 @@ describeEachDatabase("the motion page", (dialect) => {
     expect(plain(sectionOf(page.html, `post-${postId}`))).toContain("Hidden by the chair: A personal attack on another member.");
     expect(page.html).not.toContain("An unkind personal attack.");
     expect(plain(sectionOf(page.html, "record"))).toContain("The chair hid a post in the discussion. Reason: A personal attack on another member.");
+
+    // A hide can be undone, by the chair only, with a reason that joins the record.
+    expect(sectionOf((await member.get(s.path)).html, `post-${postId}`)).not.toContain("Put this post back");
+    expect((await member.post(s.path, { intent: "restore-post", postId, reason: "Please." })).status).toBe(403);
+    const noReason = await asChair.post(s.path, { intent: "restore-post", postId, reason: "" });
+    expect(noReason.status).toBe(400);
+    expect(noReason.html).toContain(`<a href="#post-${postId}">`);
+    const restored = await asChair.post(s.path, { intent: "restore-post", postId, reason: "On reflection it criticises the service, not a person." });
+    expect(restored.status).toBe(302);
+    const after = await new BrowserLikeClient(holder.server.url).get(s.path);
+    expect(plain(sectionOf(after.html, `post-${postId}`))).toContain("An unkind personal attack.");
+    expect(plain(sectionOf(after.html, "record"))).toContain("The chair put back a hidden post. Reason: On reflection it criticises the service, not a person.");
   });
 
   it("the chair dismisses reports and the post stays", async () => {

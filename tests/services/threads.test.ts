@@ -208,6 +208,37 @@ describeEachDatabase("reporting and hiding posts", (dialect) => {
     await expect(t.services.threads.report(scene.members[1], { postId, reason: reportReason })).rejects.toThrow(InvalidState);
   });
 
+  it("the chair puts back a post hidden by mistake: it reads as before, and both steps stay in the audit log", async () => {
+    const scene = await publishedMotion(t);
+    const { postId } = await t.services.threads.post(scene.members[0], scene.motionId, { stance: "for", body: "Peer groups kept me well." });
+    await t.services.threads.hide(scene.chair, { postId, reason: "Looked like personal details." });
+    await t.services.threads.restore(scene.chair, { postId, reason: "Hidden by mistake: no personal details." });
+    expect(await postRow(t, postId)).toMatchObject({ hidden_at: null, hidden_by: null, hidden_reason: null, body: "Peer groups kept me well." });
+    const log = await t.db.selectFrom("audit_log").select(["type", "payload", "actor_id"]).where("subject_type", "=", "post").orderBy("seq").execute();
+    expect(log.map((e) => [e.type, JSON.parse(e.payload).reason, e.actor_id])).toEqual([
+      ["post.hidden", "Looked like personal details.", scene.chair.id],
+      ["post.restored", "Hidden by mistake: no personal details.", scene.chair.id],
+    ]);
+    // Back in the discussion: it can be replied to and edited again.
+    await t.services.threads.edit(scene.members[0], { postId, stance: "for", body: "Peer groups kept me well, every week." });
+  });
+
+  it("only the chair puts a post back, with a reason, and only a post that is hidden", async () => {
+    const scene = await publishedMotion(t);
+    const { postId } = await t.services.threads.post(scene.members[0], scene.motionId, { stance: "against", body: "Unkind words." });
+    await expect(t.services.threads.restore(scene.chair, { postId, reason: "Nothing to undo." })).rejects.toThrow(InvalidState);
+    await t.services.threads.hide(scene.chair, { postId, reason: "Unkind to another member." });
+    const auditBefore = await countRows(t, "audit_log");
+    await expect(t.services.threads.restore(scene.members[0], { postId, reason: "It was fine." })).rejects.toThrow(NotAllowed);
+    await expect(t.services.threads.restore(await createAdmin(t.db), { postId, reason: "It was fine." })).rejects.toThrow(NotAllowed);
+    await expect(t.services.threads.restore(scene.chair, { postId })).rejects.toThrow(InvalidInput);
+    expect(await postRow(t, postId)).toMatchObject({ hidden_reason: "Unkind to another member." });
+    expect(await countRows(t, "audit_log")).toBe(auditBefore);
+    const { postId: gone } = await t.services.threads.post(scene.members[1], scene.motionId, { stance: "for", body: "Withdrawn thought." });
+    await t.services.threads.remove(scene.members[1], { postId: gone });
+    await expect(t.services.threads.restore(scene.chair, { postId: gone, reason: "Bring it back." })).rejects.toThrow(InvalidState);
+  });
+
   it("the chair may dismiss reports and leave the post up", async () => {
     const scene = await publishedMotion(t);
     const { postId } = await t.services.threads.post(scene.members[0], scene.motionId, { stance: "against", body: "Blunt words." });

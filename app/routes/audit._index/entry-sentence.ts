@@ -69,6 +69,8 @@ export function describeEntry(e: EntryView, timeZone: string): string {
     }
     case "post.hidden":
       return `A post in the discussion of ${motion} was hidden by the chair.${because(p)}`;
+    case "post.restored":
+      return `A hidden post in the discussion of ${motion} was put back by the chair.${because(p)}`;
     case "response.published": {
       const again = num(p, "version") > 1 ? ` (response ${num(p, "version")})` : "";
       const late = p.on_time === false ? " It was published after its due date." : "";

@@ -27,7 +27,10 @@ export const entryGroups: { label: string; kinds: EntryKind[] }[] = [
   },
   {
     label: "Discussion",
-    kinds: [{ type: "post.hidden", label: "The chair hid a post" }],
+    kinds: [
+      { type: "post.hidden", label: "The chair hid a post" },
+      { type: "post.restored", label: "The chair put back a hidden post" },
+    ],
   },
   {
     label: "Commissioner responses",

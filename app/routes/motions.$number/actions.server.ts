@@ -16,6 +16,7 @@ import {
   followSchema,
   holdingReplySchema,
   hidePostSchema,
+  restorePostSchema,
   intents,
   newPostSchema,
   openBallotSchema,
@@ -120,6 +121,13 @@ export async function motionAction({ request, params, context }: ActionFunctionA
         onThisMotion(value.postId);
         await threads.hide(actor, value);
         return redirectWithNotice(back(`post-${value.postId}`), "The post is hidden. Your reason is shown in its place.");
+      });
+
+    case intents.restorePost:
+      return handleForm(formData, restorePostSchema, intent, async (value) => {
+        onThisMotion(value.postId);
+        await threads.restore(actor, value);
+        return redirectWithNotice(back(`post-${value.postId}`), "The post is back in the discussion.");
       });
 
     case intents.dismissReports:

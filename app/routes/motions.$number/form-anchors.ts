@@ -17,6 +17,7 @@ export function formAnchor(reply: FormReply): string {
     case intents.deletePost:
     case intents.reportPost:
     case intents.hidePost:
+    case intents.restorePost:
     case intents.dismissReports:
       return `#post-${value("postId")}`;
     case intents.vote:

@@ -11,7 +11,7 @@ import {
   responseSchema,
   verdictBallotSchema,
 } from "../../../server/domain/schemas/accountability";
-import { editPostSchema, hidePostSchema, postIdSchema, postSchema, reportPostSchema } from "../../../server/domain/schemas/thread";
+import { editPostSchema, hidePostSchema, postIdSchema, postSchema, reportPostSchema, restorePostSchema } from "../../../server/domain/schemas/thread";
 import { id } from "../../../server/domain/schemas/text";
 
 export const intents = {
@@ -23,6 +23,7 @@ export const intents = {
   deletePost: "delete-post",
   reportPost: "report-post",
   hidePost: "hide-post",
+  restorePost: "restore-post",
   dismissReports: "dismiss-reports",
   openBallot: "open-ballot",
   closeBallot: "close-ballot",
@@ -38,7 +39,7 @@ export const intents = {
 } as const;
 
 export const secondSchema = z.object({});
-export { withdrawSchema, openBallotSchema, responseSchema, editPostSchema, hidePostSchema, reportPostSchema };
+export { withdrawSchema, openBallotSchema, responseSchema, editPostSchema, hidePostSchema, restorePostSchema, reportPostSchema };
 export { holdingReplySchema, actionUpdateSchema, closeRecordSchema };
 export const newPostSchema = postSchema.omit({ parentId: true });
 export const replySchema = postSchema.extend({ parentId: id("The post you are replying to") });

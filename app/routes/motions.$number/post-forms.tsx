@@ -8,7 +8,7 @@ import type { ReactNode } from "react";
 import type { z } from "zod";
 import { stanceLabels, stances } from "../../../server/domain/schemas/thread";
 import { FormErrors, RadioGroup, SubmitButton, TextArea } from "~/components/form";
-import { editPostSchema, hidePostSchema, intents, postRefSchema, replySchema, reportPostSchema, validateTiming } from "./form-schemas";
+import { editPostSchema, hidePostSchema, intents, restorePostSchema, postRefSchema, replySchema, reportPostSchema, validateTiming } from "./form-schemas";
 
 export const stanceOptions = stances.map((s) => ({ value: s, label: stanceLabels[s] }));
 
@@ -164,6 +164,33 @@ export function HideForm({ postId, author, lastResult }: { postId: number; autho
         />
         <SubmitButton intent={intents.hidePost} variant="danger" pendingText="Hiding…">
           Hide the post
+        </SubmitButton>
+      </Form>
+    </Disclosure>
+  );
+}
+
+export function RestoreForm({ postId, lastResult }: { postId: number; lastResult: Result }) {
+  const [form, fields] = useForm<z.input<typeof restorePostSchema>>({
+    id: `restore-${postId}`,
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: restorePostSchema }),
+    ...validateTiming,
+  });
+  return (
+    <Disclosure summary="Put this post back…" open={failed(form, [fields.reason])}>
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value={intents.restorePost} />
+        <input type="hidden" name="postId" value={postId} />
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <TextArea
+          meta={fields.reason}
+          label="Why are you putting it back?"
+          hint="For example: hidden by mistake. Your reason is kept in the public record, beside the reason for hiding it."
+          rows={2}
+        />
+        <SubmitButton intent={intents.restorePost} variant="secondary" pendingText="Putting it back…">
+          Put the post back
         </SubmitButton>
       </Form>
     </Disclosure>

@@ -7,7 +7,7 @@ import { When } from "~/components/when";
 import type { FormReply } from "~/lib/forms.server";
 import { plural } from "~/lib/format";
 import { intents, messagesOf, replyFor } from "./form-schemas";
-import { DeleteForm, DismissReportsForm, EditForm, HideForm, ReplyForm, ReportForm } from "./post-forms";
+import { DeleteForm, DismissReportsForm, EditForm, HideForm, ReplyForm, ReportForm, RestoreForm } from "./post-forms";
 import type { PageData } from "./route";
 
 export type PostData = PageData["posts"][number];
@@ -25,6 +25,7 @@ function formsFor(post: PostData, can: PageData["can"]) {
     // The chair deals with a post directly rather than reporting it to themselves.
     [intents.reportPost]: can.report && !can.moderate && !post.mine && live && !post.reportedByMe,
     [intents.hidePost]: can.moderate && live,
+    [intents.restorePost]: can.moderate && post.deletedAt === null && post.hidden !== null,
     [intents.dismissReports]: can.moderate && post.openReports > 0,
   } as Record<string, boolean>;
 }
@@ -121,6 +122,7 @@ export function PostItem({
           {shown[intents.hidePost] ? (
             <HideForm postId={post.id} author={post.authorName} lastResult={resultFor(intents.hidePost)} />
           ) : null}
+          {shown[intents.restorePost] ? <RestoreForm postId={post.id} lastResult={resultFor(intents.restorePost)} /> : null}
           {shown[intents.dismissReports] ? (
             <DismissReportsForm postId={post.id} lastResult={resultFor(intents.dismissReports)} />
           ) : null}

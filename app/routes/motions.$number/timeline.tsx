@@ -159,6 +159,12 @@ function sentence(e: Entry, page: PageData, timeZone: string): ReactNode {
           The chair hid <a href={`#post-${num(p, "post_id")}`}>a post in the discussion</a>. Reason: {text(p, "reason")}
         </>
       );
+    case "post.restored":
+      return (
+        <>
+          The chair put back <a href={`#post-${num(p, "post_id")}`}>a hidden post</a>. Reason: {text(p, "reason")}
+        </>
+      );
     case "ballot.opened":
       return (
         <>

@@ -24,6 +24,10 @@ export const reportPostSchema = z.object({
   postId: id("The post"),
   reason: requiredText("What is wrong with this post", { min: 3, max: 500 }),
 });
+export const restorePostSchema = z.object({
+  postId: id("The post"),
+  reason: requiredText("A reason for putting it back", { min: 3, max: 300 }),
+});
 export const hidePostSchema = z.object({
   postId: id("The post"),
   reason: requiredText("A reason for hiding", { min: 3, max: 300 }),
