@@ -50,7 +50,7 @@ function Header({ viewer, unread, name }: { viewer: RootData["viewer"] | undefin
         <Link to="/" className="site-name">
           {name}
         </Link>
-        <nav aria-label="Main">
+        <nav aria-label="Main" id="main-nav">
           <ul>
             <li>
               <NavLink to="/" end>
@@ -87,6 +87,9 @@ function Header({ viewer, unread, name }: { viewer: RootData["viewer"] | undefin
               <>
                 <li>
                   <NavLink to="/admin/people">People</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/admin/invitations">Invitations</NavLink>
                 </li>
                 <li>
                   <NavLink to="/admin/bodies">Bodies</NavLink>

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { BrowserLikeClient, textOf } from "../support/browser-like-client";
+import { BrowserLikeClient, sectionOf, textOf } from "../support/browser-like-client";
 import { describeEachDatabase } from "../support/databases";
 import { createAdmin, createMember } from "../support/factories";
 import { useTestServer } from "../support/server";
@@ -48,6 +48,19 @@ describeEachDatabase("signing in, signing out and joining over HTTP", (dialect) 
       expect(textOf(page.html)).toContain("There is no page at this address.");
     }
     expect((await client.post("/no-such-page", { anything: "at all" })).status).toBe(404);
+  });
+
+  it("an admin's navigation reaches people, invitations and bodies; a member's does not", async () => {
+    const admin = browser();
+    const person = await createAdmin(db());
+    await admin.signIn(person.email, person.password);
+    const nav = (html: string) => sectionOf(html, "main-nav");
+    const adminNav = nav((await admin.get("/")).html);
+    for (const href of ["/admin/people", "/admin/invitations", "/admin/bodies"]) expect(adminNav).toContain(`href="${href}"`);
+    const member = browser();
+    const someone = await createMember(db());
+    await member.signIn(someone.email, someone.password);
+    expect(nav((await member.get("/")).html)).not.toContain("/admin/");
   });
 
   it("a wrong password gets 400, one message for both fields, no cookie, and the password is not sent back", async () => {
