@@ -48,6 +48,13 @@ describeEachDatabase("signing in, signing out and joining over HTTP", (dialect) 
       expect(textOf(page.html)).toContain("There is no page at this address.");
     }
     expect((await client.post("/no-such-page", { anything: "at all" })).status).toBe(404);
+    // A page that exists but cannot be shown is titled by what went wrong, not by the page.
+    const forbidden = await client.get("/moderation");
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.html).toContain("<title>You cannot do that · Riverside Mental Health Parliament</title>");
+    const missing = await client.get("/motions/M-2026-999");
+    expect(missing.status).toBe(404);
+    expect(missing.html).toContain("<title>We could not find that page · Riverside Mental Health Parliament</title>");
   });
 
   it("an admin's navigation reaches people, invitations and bodies; a member's does not", async () => {
