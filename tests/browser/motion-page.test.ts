@@ -107,7 +107,7 @@ describeEachDatabase("the motion page in a browser", (dialect) => {
     // The first try is refused in the browser; fixing it and pressing Post once is enough.
     const post = page.locator("#new-post");
     await post.getByRole("button", { name: "Post", exact: true }).click();
-    await expect.poll(() => post.textContent()).toContain("Choose whether this post is for, against, neutral or a question.");
+    await expect.poll(() => post.textContent()).toContain("Choose where you stand: for, against, neutral, or asking a question.");
     await post.getByLabel("Question").check();
     await post.getByLabel("Your post").fill("Would this include assistance dogs?");
     await post.getByRole("button", { name: "Post", exact: true }).click();

@@ -119,7 +119,7 @@ describe("the ballot forms", () => {
 describe("the thread forms", () => {
   it("a post needs a stance and at least two characters", () => {
     expect(errorsOf(postSchema, {})).toEqual({
-      stance: ["Choose whether this post is for, against, neutral or a question."],
+      stance: ["Choose where you stand: for, against, neutral, or asking a question."],
       body: ["Your post is required."],
     });
     expect(errorsOf(postSchema, { stance: "for", body: "x" })).toEqual({ body: ["Your post needs at least 2 characters."] });

@@ -257,7 +257,7 @@ describeEachDatabase("the motion page", (dialect) => {
 
     const noStance = await member.post(s.path, { intent: "post", stance: "angry", body: "A fine post." });
     expect(noStance.status).toBe(400);
-    expect(plain(noStance.html)).toContain("Choose whether this post is for, against, neutral or a question.");
+    expect(plain(noStance.html)).toContain("Choose where you stand: for, against, neutral, or asking a question.");
 
     expect(await postsOn(s.motionId)).toHaveLength(1);
   });

@@ -80,6 +80,69 @@ describe("the download pump", () => {
   });
 });
 
+/**
+ * A plain (uncompressed) HTTP response as the pump sees it: it keeps each buffer it is given
+ * (as a socket does until the kernel has it) and says it is done only when the test lets it.
+ */
+function plainResponse() {
+  const held: { bytes: Uint8Array; done: (error?: Error | null) => void }[] = [];
+  /** what the socket read from each write, at the moment it sent it */
+  const sent: string[] = [];
+  const buffersUsed = new Set<ArrayBufferLike>();
+  const listeners = new Map<string, () => void>();
+  const out = {
+    getHeader: (_name: string) => undefined,
+    write(chunk: string | Uint8Array, done?: (error?: Error | null) => void) {
+      const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+      if (typeof chunk !== "string") buffersUsed.add(chunk.buffer);
+      held.push({ bytes, done: done ?? (() => {}) });
+      return true;
+    },
+    end() {},
+    on: (event: string, listener: () => void) => listeners.set(event, listener),
+    off: (event: string) => listeners.delete(event),
+  };
+  return {
+    out,
+    sent,
+    buffersUsed,
+    /** the socket sends the oldest write it holds, reading its bytes only now */
+    sendOne: () => {
+      const write = held.shift();
+      if (!write) return;
+      sent.push(Buffer.from(write.bytes).toString("utf8"));
+      write.done();
+    },
+    get waiting() {
+      return held.length;
+    },
+  };
+}
+
+describe("the download pump, uncompressed", () => {
+  it("reuses two buffers, refilling one only after the socket has sent what it held", async () => {
+    const response = plainResponse();
+    const pieces = Array.from({ length: 12 }, (_, i) => `line ${i} ${"é".repeat(i * 10)}\n`);
+    async function* source() {
+      yield* pieces;
+    }
+    const done = pump(response.out, source());
+    for (let step = 0; step < 200 && response.sent.length < pieces.length; step++) {
+      await tick();
+      // Never more than the first (string) write and two buffers in the socket's hands.
+      expect(response.waiting).toBeLessThanOrEqual(3);
+      response.sendOne();
+    }
+    while (response.waiting) response.sendOne();
+    expect(await done).toBe("finished");
+    // What the socket read, when it read it, is the text in order: no buffer was refilled
+    // while the socket still held it.
+    expect(response.sent).toEqual(pieces);
+    expect(response.buffersUsed.size).toBeGreaterThan(0);
+    expect(response.buffersUsed.size).toBeLessThanOrEqual(2);
+  });
+});
+
 describe("chunks of text", () => {
   it("joins small pieces into chunks of at least the size, keeping every character in order", async () => {
     const source = countingSource(10); // pieces of 14 or 15 characters

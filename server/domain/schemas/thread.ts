@@ -9,7 +9,7 @@ export const stanceLabels: Record<(typeof stances)[number], string> = {
   question: "Question",
 };
 
-const stance = choiceOf([...stances], "Choose whether this post is for, against, neutral or a question.");
+const stance = choiceOf([...stances], "Choose where you stand: for, against, neutral, or asking a question.");
 const body = requiredText("Your post", { min: 2, max: 5000 });
 
 export const postSchema = z.object({
