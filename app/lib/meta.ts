@@ -16,7 +16,7 @@ interface Match {
 export function pageTitle(matches: Match[], title: string, description?: string): MetaDescriptor[] {
   const root = matches.find((m) => m.id === "root")?.data as { parliamentName?: string } | undefined;
   const name = root?.parliamentName ?? "Mental Health Parliament";
-  const failed = matches.find((m) => m.error !== undefined);
+  const failed = matches.find((m) => m.error !== undefined && m.error !== null);
   if (failed) return [{ title: `${errorHeading(failed.error)} · ${name}` }];
   const tags: MetaDescriptor[] = [{ title: `${title} · ${name}` }];
   if (description) tags.push({ name: "description", content: description });
