@@ -4,12 +4,12 @@ import type { Post } from "../../db/schema";
 import { isUniqueViolation } from "../../db/connect";
 import { InvalidState, NotAllowed, NotFound } from "../domain/errors";
 import { isPublic } from "../domain/motion-state";
-import { type Viewer, mayPostOn, requireRole, requireSignedIn } from "../domain/permissions";
+import { type Actor, type Viewer, mayPostOn, requireRole, requireSignedIn } from "../domain/permissions";
 import { editPostSchema, hidePostSchema, postIdSchema, postSchema, reportPostSchema, restorePostSchema } from "../domain/schemas/thread";
 import type { Db, ServiceDeps } from "./deps";
 import { findMotionById } from "./motions";
 import { validate } from "./validate";
-import { write } from "./write";
+import { type WriteScope, write } from "./write";
 
 /** Replies nest; past this depth they attach to the deepest allowed level so threads stay readable. */
 export const MAX_DEPTH = 6;
@@ -23,6 +23,19 @@ async function findPost(db: Db, postId: number): Promise<Post> {
 function assertLive(post: Post) {
   if (post.deleted_at) throw new InvalidState("That post was deleted.");
   if (post.hidden_at) throw new InvalidState("That post was hidden by the chair.");
+}
+
+/** The chair's decision on a post, with their reason, in the audit log; open pages update. */
+async function moderated(scope: WriteScope, type: "post.hidden" | "post.restored", chair: Actor, post: Post, reason: string) {
+  await scope.audit({
+    type,
+    actorId: chair.id,
+    subjectType: "post",
+    subjectId: post.id,
+    motionId: post.motion_id,
+    payload: { post_id: post.id, reason },
+  });
+  scope.emit({ type: "post:changed", motionId: post.motion_id, postId: post.id });
 }
 
 export function createThreadService(deps: ServiceDeps) {
@@ -146,15 +159,7 @@ export function createThreadService(deps: ServiceDeps) {
           .where("post_id", "=", post.id)
           .where("resolved_at", "is", null)
           .execute();
-        await scope.audit({
-          type: "post.hidden",
-          actorId: viewer.id,
-          subjectType: "post",
-          subjectId: post.id,
-          motionId: post.motion_id,
-          payload: { post_id: post.id, reason: fields.reason },
-        });
-        scope.emit({ type: "post:changed", motionId: post.motion_id, postId: post.id });
+        await moderated(scope, "post.hidden", viewer, post, fields.reason);
       });
     },
 
@@ -175,15 +180,7 @@ export function createThreadService(deps: ServiceDeps) {
           .where("id", "=", post.id)
           .where("hidden_at", "is not", null)
           .execute();
-        await scope.audit({
-          type: "post.restored",
-          actorId: viewer.id,
-          subjectType: "post",
-          subjectId: post.id,
-          motionId: post.motion_id,
-          payload: { post_id: post.id, reason: fields.reason },
-        });
-        scope.emit({ type: "post:changed", motionId: post.motion_id, postId: post.id });
+        await moderated(scope, "post.restored", viewer, post, fields.reason);
       });
     },
 
