@@ -1,12 +1,12 @@
-// Sittings: the ones coming up or under way, soonest first, and past ones with their minutes.
+// Sittings: the ones coming up or under way, soonest first, and past ones with their minutes,
+// latest held first and dated by when they were held (a chair may open one early).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
-import { When } from "~/components/when";
 import { plural } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
-import { SittingStatusTag, WhereAndWhen } from "./sittings.$id/sitting-summary";
+import { HeldWhen, SittingStatusTag, WhereAndWhen } from "./sittings.$id/sitting-summary";
 
 const pageUrl = (page: number) => (page > 1 ? `/sittings?page=${page}` : "/sittings");
 
@@ -71,7 +71,7 @@ export default function Sittings() {
                   </Link>
                 </h3>
                 <p className="meta">
-                  <When at={s.startsAt} withTime />
+                  <HeldWhen sitting={s} />
                   {s.place ? ` · ${s.place}` : null} · {plural(s.items, "item")} · minutes published
                 </p>
               </li>

@@ -23,7 +23,10 @@ function sittingSummary(s: Sitting) {
 
 export type SittingSummary = ReturnType<typeof sittingSummary>;
 
-/** Upcoming and current sittings (soonest first), and past ones a page at a time (latest first). */
+/**
+ * Upcoming and current sittings (soonest first), and past ones a page at a time, latest held
+ * first: by when they opened, which can be days before the time they were scheduled for.
+ */
 export async function listSittings(db: Db, { page = 1, pageSize = 20 }: { page?: number; pageSize?: number } = {}) {
   const counts = db
     .selectFrom("agenda_items")
@@ -39,7 +42,8 @@ export async function listSittings(db: Db, { page = 1, pageSize = 20 }: { page?:
     base.where("sittings.status", "!=", "closed").orderBy("sittings.starts_at").execute(),
     base
       .where("sittings.status", "=", "closed")
-      .orderBy("sittings.starts_at", "desc")
+      .orderBy((eb) => eb.fn.coalesce("sittings.opened_at", "sittings.starts_at"), "desc")
+      .orderBy("sittings.id", "desc")
       .limit(pageSize)
       .offset((Math.max(1, page) - 1) * pageSize)
       .execute(),

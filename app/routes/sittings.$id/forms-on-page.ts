@@ -55,7 +55,8 @@ export function formsOnPage(s: LiveState): FormsOnPage {
         keys.add(formKey(intents.adjourn, active.id));
         keys.add(formKey(intents.openBallot, active.id));
       }
-      keys.add(formKey(intents.nextSpeaker, active.id));
+      // Only when someone is waiting: with an empty queue the button would do nothing.
+      if (s.queue.waiting.length) keys.add(formKey(intents.nextSpeaker, active.id));
       if (s.queue.current) keys.add(formKey(intents.endSpeech, active.id));
       for (const r of s.queue.waiting) keys.add(formKey(intents.removeRequest, r.requestId));
     }

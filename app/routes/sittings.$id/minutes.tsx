@@ -12,7 +12,7 @@ type Minutes = NonNullable<LoaderData["minutes"]>;
 
 const kindNames = { recorded: "Recorded vote", secret: "Secret ballot" } as const;
 
-function MinutesBallot({ b }: { b: Minutes["items"][number]["ballots"][number] }) {
+function MinutesBallot({ b, motionNumber }: { b: Minutes["items"][number]["ballots"][number]; motionNumber: string }) {
   return (
     <div className="minutes-ballot">
       <p>
@@ -22,25 +22,28 @@ function MinutesBallot({ b }: { b: Minutes["items"][number]["ballots"][number] }
         {ruleLabels[b.rule]}. Quorum {b.quorum} of {plural(b.eligible, "member")}; turnout {b.turnout}.
       </p>
       {b.counts ? (
-        <table className="counts">
-          <caption className="visually-hidden">Votes cast</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="num">For</th>
-              <th scope="col" className="num">Against</th>
-              <th scope="col" className="num">Abstentions</th>
-              <th scope="col" className="num">Turnout</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <td className="num">{b.counts.for}</td>
-              <td className="num">{b.counts.against}</td>
-              <td className="num">{b.counts.abstain}</td>
-              <td className="num">{b.turnout}</td>
-            </tr>
-          </tbody>
-        </table>
+        // Four columns are wider than a phone: the table scrolls in its own box, never the page.
+        <div className="table-scroll" role="region" aria-label={`Votes cast on ${motionNumber}: ${kindNames[b.kind].toLowerCase()}${b.outcome ? `, ${outcomeLabels[b.outcome].toLowerCase()}` : ""}`} tabIndex={0}>
+          <table className="counts">
+            <caption className="visually-hidden">Votes cast</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="num">For</th>
+                <th scope="col" className="num">Against</th>
+                <th scope="col" className="num">Abstentions</th>
+                <th scope="col" className="num">Turnout</th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <td className="num">{b.counts.for}</td>
+                <td className="num">{b.counts.against}</td>
+                <td className="num">{b.counts.abstain}</td>
+                <td className="num">{b.turnout}</td>
+              </tr>
+            </tbody>
+          </table>
+        </div>
       ) : null}
       <p>{resultSentence(b)}</p>
       <Roll b={b} />
@@ -98,13 +101,13 @@ export function SittingMinutes({ minutes }: { minutes: Minutes }) {
                 </Link>
               </h4>
               <p className="meta">
-                {itemStatusLabels[item.status]}
                 {item.startedAt ? (
                   <>
+                    {itemStatusLabels[item.status]}
                     {" · "}taken up <When at={item.startedAt} withTime />
                   </>
                 ) : (
-                  " · not reached"
+                  "Not reached at this sitting"
                 )}
                 {item.endedAt ? (
                   <>
@@ -126,7 +129,7 @@ export function SittingMinutes({ minutes }: { minutes: Minutes }) {
                 <p>Nobody was called to speak.</p>
               ) : null}
               {item.ballots.map((b) => (
-                <MinutesBallot key={b.id} b={b} />
+                <MinutesBallot key={b.id} b={b} motionNumber={item.motion.number} />
               ))}
             </li>
           ))}

@@ -34,6 +34,12 @@ const css = `
 }
 .presence-facts { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1.5rem; }
 .present-names { columns: 14rem auto; padding-left: 1.25rem; }
+.sitting-page .table-scroll { overflow-x: auto; max-width: 100%; }
+@media (max-width: 40rem) {
+  /* Narrower cells fit the four vote counts on a 375px phone; narrower still, the box scrolls. */
+  .sitting-page table.counts { font-size: 0.9rem; }
+  .sitting-page table.counts th, .sitting-page table.counts td { padding: 0.4rem 0.25rem; }
+}
 .your-vote { background: var(--good-wash); padding: 0.4rem 0.75rem; border-radius: var(--radius); }
 `;
 

@@ -1,12 +1,16 @@
 // The sitting's title, time, place and state, whether the page is live, and the chair's controls
-// for the sitting as a whole. Closing asks for confirmation: it ends the sitting for good.
+// for the sitting as a whole. Closing asks for confirmation: it ends the sitting for good. So does
+// opening well before the scheduled time: members may not be there yet, and the record will say
+// the sitting was held then.
 import { Form } from "@remix-run/react";
 import { FormErrors, SubmitButton } from "~/components/form";
+import { When } from "~/components/when";
 import type { FormReply } from "~/lib/forms.server";
+import { plural } from "~/lib/format";
 import { type FormsOnPage } from "./forms-on-page";
 import { intents, messagesOf, replyFor } from "./form-schemas";
 import { ActionForm } from "./live-form";
-import { SittingStatusTag, WhereAndWhen } from "./sitting-summary";
+import { EARLY_OPEN_MS, SittingStatusTag, WhereAndWhen, heldOffSchedule } from "./sitting-summary";
 import type { LiveSitting } from "./use-live-sitting";
 
 function LiveIndicator({ status }: { status: LiveSitting["status"] }) {
@@ -41,14 +45,45 @@ function CloseSitting({ reply }: { reply: FormReply | undefined }) {
   );
 }
 
+/** "3 hours" or "8 days": how long until the scheduled start, roughly. */
+function timeUntil(ms: number): string {
+  const hours = Math.round(ms / (60 * 60 * 1000));
+  return hours < 48 ? plural(hours, "hour") : plural(Math.round(hours / 24), "day");
+}
+
+function OpenEarly({ startsAt, now, reply }: { startsAt: number; now: number; reply: FormReply | undefined }) {
+  const errors = messagesOf(replyFor(reply, intents.open));
+  return (
+    <details className="confirm" open={errors.length ? true : undefined}>
+      <summary>Open the sitting early…</summary>
+      <p>
+        This sitting is scheduled for <When at={startsAt} withTime />, about {timeUntil(startsAt - now)} from now. Open it
+        now only if it is meeting now: members can then speak and vote, and the minutes will record it as held today.
+      </p>
+      <Form method="post" id="open-sitting">
+        <FormErrors id="open-sitting-errors" errors={errors} />
+        <SubmitButton intent={intents.open} variant="primary" pendingText="Opening…">
+          Open the sitting now
+        </SubmitButton>
+      </Form>
+    </details>
+  );
+}
+
 export function SittingHeader({ live, forms, reply }: { live: LiveSitting; forms: FormsOnPage; reply: FormReply | undefined }) {
-  const { sitting } = live.state;
+  const { sitting, serverNow } = live.state;
+  const early = sitting.status === "scheduled" && sitting.startsAt - serverNow > EARLY_OPEN_MS;
   return (
     <header className="sitting-header">
       <h1>{sitting.title}</h1>
       <p className="meta">
         <SittingStatusTag status={sitting.status} /> <WhereAndWhen sitting={sitting} />
       </p>
+      {heldOffSchedule(sitting) ? (
+        <p className="meta">
+          It was scheduled for <When at={sitting.startsAt} withTime />.
+        </p>
+      ) : null}
       {sitting.speakingSeconds ? (
         <p className="meta">
           Speaking time: about {sitting.speakingSeconds / 60} {sitting.speakingSeconds === 60 ? "minute" : "minutes"} each. It is a
@@ -58,7 +93,8 @@ export function SittingHeader({ live, forms, reply }: { live: LiveSitting; forms
       {sitting.status !== "closed" ? <LiveIndicator status={live.status} /> : null}
       {forms.has(intents.open) || forms.has(intents.suspend) || forms.has(intents.resume) || forms.has(intents.close) ? (
         <div className="chair-controls no-print" aria-label="Running the sitting" role="group">
-          {forms.has(intents.open) ? (
+          {forms.has(intents.open) && early ? <OpenEarly startsAt={sitting.startsAt} now={serverNow} reply={reply} /> : null}
+          {forms.has(intents.open) && !early ? (
             <ActionForm id="open-sitting" intent={intents.open} lastResult={replyFor(reply, intents.open)} variant="primary" pendingText="Opening…">
               Open the sitting
             </ActionForm>

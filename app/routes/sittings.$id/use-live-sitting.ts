@@ -2,7 +2,7 @@
 // up, room messages keep a local copy of the state current. `sitting:state` is built for a
 // signed-out viewer, so the viewer's own parts (their requests, their votes, what they may do)
 // are kept here and laid back over each public state.
-import { useFetcher } from "@remix-run/react";
+import { useFetcher, useNavigation } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { outcomeLabels } from "../../../server/domain/ballot-outcome";
 import { sittingStatusLabels } from "../../../server/domain/sitting-rules";
@@ -147,6 +147,18 @@ export function useLiveSitting(loaderState: LiveState, role: Role) {
     if (connected) setEverConnected(true);
   }, [connected]);
 
+  // The viewer's own form post ends in a redirect whose notice says what they did. The room hears
+  // of the change first and would announce it too, so while their own post is under way the
+  // announcer stays quiet for them (other people watching still hear it), and an older
+  // announcement is cleared so the notice stands alone.
+  const navigation = useNavigation();
+  const ownPost = navigation.state !== "idle" && navigation.formMethod?.toUpperCase() === "POST";
+  const quiet = useRef(false);
+  quiet.current = ownPost;
+  useEffect(() => {
+    if (ownPost) setAnnouncement("");
+  }, [ownPost]);
+
   // Announcements: said once, politely, never moving focus; tallies at most every few seconds.
   const previous = useRef<LiveState | null>(null);
   const tally = useRef<{ lastAt: number; timer: ReturnType<typeof setTimeout> | null; text: string }>({ lastAt: 0, timer: null, text: "" });
@@ -155,7 +167,7 @@ export function useLiveSitting(loaderState: LiveState, role: Role) {
     const next = state.data;
     previous.current = next;
     if (!prev || state.source === "loader") return;
-    const said = describe(prev, next);
+    const said = quiet.current ? [] : describe(prev, next);
     if (said.length) setAnnouncement(said.join(" "));
     const b = next.liveBallot;
     if (tally.current.timer && b?.id !== prev.liveBallot?.id) {
