@@ -191,6 +191,20 @@ describeEachDatabase("a live sitting through plain forms", (dialect) => {
     expect(await db().selectFrom("agenda_items").selectAll().where("sitting_id", "=", sittingId).execute()).toEqual([]);
   });
 
+  it("a form that fails on a long sitting page is summed up at the top, linking to the form", async () => {
+    const c = await cast();
+    const { sittingId, path } = await scheduled(c.chair, "Summary sitting");
+    const { itemId } = await services().sittings.addToAgenda(c.chair, sittingId, { motionId: c.motionId });
+    await services().sittings.open(c.chair, sittingId);
+    await services().sittings.startItem(c.chair, { itemId });
+    const member = await signedIn(c.kestrel);
+    const refused = await member.post(path, { intent: "speak", itemId, kind: "shout" });
+    expect(refused.status).toBe(400);
+    expect(refused.html).toMatch(/There is a problem[\s\S]*<a href="#speakers">/);
+    expect(refused.html.indexOf("There is a problem")).toBeLessThan(refused.html.indexOf('id="speakers"'));
+    expect(await db().selectFrom("speaker_requests").selectAll().where("item_id", "=", itemId).execute()).toEqual([]);
+  });
+
   it("the public sees the sitting, its queue and its ballot, without a single form", async () => {
     const c = await cast();
     const { sittingId, path } = await scheduled(c.chair, "Public sitting");

@@ -5,6 +5,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, ty
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo, useRef } from "react";
 import { ErrorPage } from "~/components/error-page";
+import { ErrorSummary } from "~/components/error-summary";
 import { FormErrors } from "~/components/form";
 import type { FormReply } from "~/lib/forms.server";
 import { notFound } from "~/lib/guards.server";
@@ -13,6 +14,7 @@ import { missingSitting, sittingAction, sittingIdOf } from "./actions.server";
 import { Agenda } from "./agenda";
 import { messagesOf } from "./form-schemas";
 import { useFocusAfterSubmit } from "./focus-after-submit";
+import { formAnchor } from "./form-anchors";
 import { formsOnPage, replyKey } from "./forms-on-page";
 import { SittingMinutes } from "./minutes";
 import { NowDebating } from "./now-debating";
@@ -53,6 +55,7 @@ export default function SittingRoute() {
     <article className="sitting-page" ref={article}>
       <PageStyle />
       <SittingHeader live={live} forms={forms} reply={reply} />
+      {reply && !stray.length ? <ErrorSummary result={reply.result} href={formAnchor(reply)} /> : null}
       <div className="announcer" role="status" aria-live="polite" aria-atomic="true">
         {live.announcement}
       </div>
