@@ -172,8 +172,8 @@ describeEachDatabase("a motion's journey from raising to the commissioner's resp
       await expectNotice(rowan, "Voting is closed. The result is shown below.", "the motion page after the vote closed");
       const result = await voting(rowan).textContent();
       expect(result).toContain("Result: Carried.");
-      expect(result).toContain("3 of 4 members voted; 1 was needed.");
-      expect(result).toContain("For 3, against 0: a simple majority for the motion.");
+      expect(result).toContain("3 of 4 members voted; 1 was needed for quorum.");
+      expect(result).toContain("For 3, against 0, abstentions 0: a simple majority for the motion.");
       expect(result).toContain("Simple majority (more for than against)");
       expect(result).toContain("1 vote needed for the result to count");
       const roll = voting(rowan).getByRole("table", { name: "How each member voted" });

@@ -97,7 +97,7 @@ describeEachDatabase("a live sitting in two browsers", (dialect) => {
       const result = page.locator("#result");
       await result.waitFor();
       await expect.poll(() => result.textContent()).toContain(`Result on ${s.number}: Carried`);
-      expect(await result.textContent()).toContain("For 1, against 0, abstentions 0: the motion was carried.");
+      expect(await result.textContent()).toContain("For 1, against 0, abstentions 0: a simple majority for the motion.");
     }
     await expect.poll(() => member.page.locator(".announcer").textContent()).toContain("The motion was carried: 1 for, 0 against");
     await expectNoAxeViolations(chair.page, `${s.path} as the chair, after the result`);

@@ -109,7 +109,7 @@ describeEachDatabase("voting and responding on the motion page", (dialect) => {
     const page = await new BrowserLikeClient(holder.server.url).get(s.path);
     const voting = sectionOf(page.html, "voting");
     expect(plain(voting)).toContain("Result: Carried.");
-    expect(plain(voting)).toMatch(/3 of \d+ members voted; 1 was needed\. For 2, against 1: a simple majority for the motion\./);
+    expect(plain(voting)).toMatch(/3 of \d+ members voted; 1 was needed for quorum\. For 2, against 1, abstentions 0: a simple majority for the motion\./);
     const roll = sectionOf(voting, `ballot-${ballotId}-panel`);
     expect(roll).toContain(`<td>${s.members[0].displayName}</td><td>For</td>`);
     expect(roll).toContain(`<td>${s.members[1].displayName}</td><td>For</td>`);
@@ -147,7 +147,7 @@ describeEachDatabase("voting and responding on the motion page", (dialect) => {
 
     const whileOpen = await new BrowserLikeClient(holder.server.url).get(s.path);
     const openBallot = sectionOf(whileOpen.html, "voting");
-    expect(plain(openBallot)).toContain("only the number of votes cast is shown until voting closes: 3 votes so far.");
+    expect(plain(openBallot)).toContain("only the number of votes cast shows until voting closes: 3 votes so far.");
     expect(openBallot).not.toContain('class="counts"');
     expect(plain(sectionOf(whileOpen.html, "record"))).toContain("A secret vote was cast.");
     for (const voter of voters) expect(whileOpen.html).not.toContain(voter.displayName);

@@ -149,7 +149,7 @@ describeEachDatabase("a live sitting through plain forms", (dialect) => {
     expect(closed.status).toBe(302);
     const result = plain(sectionOf((await new BrowserLikeClient(holder.server.url).get(path)).html, "result"));
     expect(result).toContain(`Result on ${c.number}: Carried`);
-    expect(result).toMatch(/3 of \d+ members voted; 1 was needed for quorum\. For 2, against 1, abstentions 0: the motion was carried\./);
+    expect(result).toMatch(/3 of \d+ members voted; 1 was needed for quorum\. For 2, against 1, abstentions 0: a simple majority for the motion\./);
     expect(result).toContain("Simple majority (more for than against)");
     expect(await motionStatus(c.motionId)).toBe("carried");
 

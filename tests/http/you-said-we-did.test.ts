@@ -88,7 +88,7 @@ describeEachDatabase("the you-said-we-did page", (dialect) => {
     expect(said).toContain("This parliament calls on the commissioners");
 
     const vote = plain(sectionOf(page.html, "vote"));
-    expect(vote).toMatch(/Carried on \d{1,2} \w+ \d{4}\. 4 of \d+ members voted; 1 was needed\. For 3, against 1: a simple majority for the motion\./);
+    expect(vote).toMatch(/Carried on \d{1,2} \w+ \d{4}\. 4 of \d+ members voted; 1 was needed for quorum\. For 3, against 1, abstentions 0: a simple majority for the motion\./);
     expect(vote).toContain("Majority needed Simple majority");
     expect(vote).toContain("Quorum 1 vote needed");
 

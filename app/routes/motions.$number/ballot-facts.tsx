@@ -1,8 +1,9 @@
 // The facts of a ballot, as tables: what kind, which majority, when, who could vote, how many
-// did, and the counts. Shared by the motion page and the "you said, we did" page.
+// did, and the counts. Shared by the motion page and the "you said, we did" page; the wording
+// of kinds, counts and results is shared with the sittings (~/components/ballot-results).
 import type { Ballot } from "../../../db/schema";
 import { ruleLabels } from "../../../server/domain/ballot-outcome";
-import { choiceLabels } from "../../../server/domain/schemas/ballot";
+import { ballotKinds, VoteCounts } from "~/components/ballot-results";
 import { When } from "~/components/when";
 import { plural } from "~/lib/format";
 
@@ -23,29 +24,6 @@ export interface BallotFacts {
   counts: { for: number; against: number; abstain: number } | null;
 }
 
-const kindText = {
-  recorded: "Recorded vote: how each member voted is published when voting closes. Members can change their vote until then.",
-  secret: "Secret ballot: only the totals are published. Nobody, not even the chair, can see how anyone voted.",
-} as const;
-
-/** The result in one plain sentence, with the numbers that decided it. */
-export function explainResult(b: BallotFacts): string {
-  const votedLine = `${b.turnout} of ${plural(b.eligible, "member")} voted; ${b.quorum} ${b.quorum === 1 ? "was" : "were"} needed.`;
-  if (b.outcome === "no_quorum" || !b.counts) {
-    return `${votedLine} Not enough members voted for the result to count, so the motion went back to where it was.`;
-  }
-  const { for: yes, against: no } = b.counts;
-  const numbers = `For ${yes}, against ${no}`;
-  if (b.rule === "two_thirds") {
-    return b.outcome === "carried"
-      ? `${votedLine} ${numbers}: at least two thirds of those who voted for or against supported it.`
-      : `${votedLine} ${numbers}: fewer than two thirds of those who voted for or against supported it.`;
-  }
-  if (b.outcome === "carried") return `${votedLine} ${numbers}: a simple majority for the motion.`;
-  if (yes === no) return `${votedLine} ${numbers}: a tie, and a tie keeps things as they are, so the motion falls.`;
-  return `${votedLine} ${numbers}: more members voted against than for.`;
-}
-
 /** A verdict asks "Is the response adequate?": a revised response needs more against than for. */
 const verdictRule = "More votes against than for, to ask for a revised response. A tie leaves the response standing.";
 const verdictChoices = { for: "For (adequate)", against: "Against (not adequate)", abstain: "Abstain" } as const;
@@ -57,7 +35,9 @@ export function Facts({ b, verdict = false }: { b: BallotFacts; verdict?: boolea
       <tbody>
         <tr>
           <th scope="row">Kind</th>
-          <td>{kindText[b.kind]}</td>
+          <td>
+            {ballotKinds[b.kind].name}: {ballotKinds[b.kind].hint}
+          </td>
         </tr>
         <tr>
           <th scope="row">Majority needed</th>
@@ -105,38 +85,7 @@ export function Facts({ b, verdict = false }: { b: BallotFacts; verdict?: boolea
   );
 }
 
+/** The counts, with the verdict's own words for the choices when it is one. */
 export function Counts({ b, verdict = false }: { b: BallotFacts; verdict?: boolean }) {
-  if (!b.counts) {
-    return (
-      <p>
-        This is a secret ballot, so only the number of votes cast is shown until voting closes:{" "}
-        <strong>{plural(b.turnout, "vote")} so far</strong>.
-      </p>
-    );
-  }
-  return (
-    <table className="counts">
-      <caption>{b.status === "open" ? "Votes so far" : "Votes cast"}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Choice</th>
-          <th scope="col" className="num">
-            Votes
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {(["for", "against", "abstain"] as const).map((c) => (
-          <tr key={c}>
-            <th scope="row">{verdict ? verdictChoices[c] : choiceLabels[c]}</th>
-            <td className="num">{b.counts![c]}</td>
-          </tr>
-        ))}
-        <tr>
-          <th scope="row">Total</th>
-          <td className="num">{b.turnout}</td>
-        </tr>
-      </tbody>
-    </table>
-  );
+  return <VoteCounts b={b} open={b.status === "open"} names={verdict ? verdictChoices : undefined} />;
 }

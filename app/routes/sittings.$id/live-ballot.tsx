@@ -8,6 +8,7 @@ import { useState } from "react";
 import type { z } from "zod";
 import { outcomeLabels, ruleLabels } from "../../../server/domain/ballot-outcome";
 import { choiceLabels } from "../../../server/domain/schemas/ballot";
+import { type BallotResultFacts, ballotKinds, explainResult, VoteCounts } from "~/components/ballot-results";
 import { FormErrors, RadioGroup, SubmitButton } from "~/components/form";
 import type { FormReply } from "~/lib/forms.server";
 import { plural } from "~/lib/format";
@@ -18,21 +19,8 @@ import type { LiveSitting, LiveState } from "./use-live-sitting";
 
 export type BallotData = LiveState["items"][number]["ballots"][number];
 
-const kindNames = { recorded: "Recorded vote", secret: "Secret ballot" } as const;
-const kindHints = {
-  recorded: "How each member voted is published when voting closes. Members can change their vote until then.",
-  secret: "Only the totals are published. Nobody can see how anyone voted, and a vote cannot be changed.",
-} as const;
-
-/** The result in one plain sentence, with the numbers that decided it. */
-export function resultSentence(b: Pick<BallotData, "turnout" | "eligible" | "quorum" | "outcome" | "counts" | "rule">): string {
-  const voted = `${b.turnout} of ${plural(b.eligible, "member")} voted; ${b.quorum} ${b.quorum === 1 ? "was" : "were"} needed for quorum.`;
-  if (b.outcome === "no_quorum" || !b.counts) return `${voted} Not enough members voted, so the result does not count and debate continues.`;
-  const numbers = `For ${b.counts.for}, against ${b.counts.against}, abstentions ${b.counts.abstain}`;
-  if (b.outcome === "carried") return `${voted} ${numbers}: the motion was carried.`;
-  if (b.rule === "simple" && b.counts.for === b.counts.against) return `${voted} ${numbers}: a tie keeps things as they are, so the motion falls.`;
-  return `${voted} ${numbers}: the motion was defeated.`;
-}
+/** The result, said as a sitting says it: without quorum, debate continues. */
+export const resultSentence = (b: BallotResultFacts) => explainResult(b, "sitting");
 
 export function BallotFacts({ b }: { b: BallotData }) {
   return (
@@ -40,7 +28,7 @@ export function BallotFacts({ b }: { b: BallotData }) {
       <div>
         <dt>Kind</dt>
         <dd>
-          {kindNames[b.kind]}. {kindHints[b.kind]}
+          {ballotKinds[b.kind].name}. {ballotKinds[b.kind].hint}
         </dd>
       </div>
       <div>
@@ -60,40 +48,6 @@ export function BallotFacts({ b }: { b: BallotData }) {
         </dd>
       </div>
     </dl>
-  );
-}
-
-export function Counts({ b }: { b: BallotData }) {
-  if (!b.counts) {
-    return (
-      <p className="counts-secret">
-        This is a secret ballot, so only the number of votes cast shows until voting closes:{" "}
-        <strong>{plural(b.turnout, "vote")} so far</strong>.
-      </p>
-    );
-  }
-  return (
-    <table className="counts">
-      <caption>{b.status === "open" ? "Votes so far" : "Votes cast"}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Choice</th>
-          <th scope="col" className="num">
-            Votes
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {(["for", "against", "abstain"] as const).map((c) => (
-          <tr key={c}>
-            <th scope="row">{choiceLabels[c]}</th>
-            <td className="num" data-choice={c}>
-              {b.counts![c]}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
 
@@ -188,8 +142,8 @@ export function OpenBallotForm({ itemId, reply }: { itemId: number; reply: FormR
           meta={fields.kind}
           legend="What kind of vote?"
           options={[
-            { value: "recorded", label: `${kindNames.recorded}.`, hint: kindHints.recorded },
-            { value: "secret", label: `${kindNames.secret}.`, hint: kindHints.secret },
+            { value: "recorded", label: `${ballotKinds.recorded.name}.`, hint: ballotKinds.recorded.hint },
+            { value: "secret", label: `${ballotKinds.secret.name}.`, hint: ballotKinds.secret.hint },
           ]}
         />
         <RadioGroup
@@ -237,7 +191,7 @@ export function LiveBallot({
         </p>
       ) : null}
       {forms.has(formKey(intents.vote, b.id)) ? <VoteForm key={b.id} b={b} live={live} reply={reply} /> : null}
-      <Counts b={b} />
+      <VoteCounts b={b} open={b.status === "open"} />
       <BallotFacts b={b} />
       {forms.has(formKey(intents.closeBallot, itemId)) ? <CloseBallotForm itemId={itemId} reply={reply} /> : null}
     </section>
@@ -259,7 +213,7 @@ export function BallotResult({ b, number }: { b: BallotData; number: string }) {
         </p>
       ) : null}
       {b.kind === "secret" && b.mine.voted ? <p className="your-vote">You voted in this secret ballot.</p> : null}
-      <Counts b={b} />
+      <VoteCounts b={b} open={b.status === "open"} />
       <BallotFacts b={b} />
       <Roll b={b} />
     </section>

@@ -3,6 +3,7 @@
 import { Link } from "@remix-run/react";
 import { outcomeLabels, ruleLabels } from "../../../server/domain/ballot-outcome";
 import { itemStatusLabels, speakerKindLabels } from "../../../server/domain/sitting-rules";
+import { ballotKinds } from "~/components/ballot-results";
 import { When } from "~/components/when";
 import { plural } from "~/lib/format";
 import { Roll, resultSentence } from "./live-ballot";
@@ -10,20 +11,19 @@ import type { LoaderData } from "./route";
 
 type Minutes = NonNullable<LoaderData["minutes"]>;
 
-const kindNames = { recorded: "Recorded vote", secret: "Secret ballot" } as const;
 
 function MinutesBallot({ b, motionNumber }: { b: Minutes["items"][number]["ballots"][number]; motionNumber: string }) {
   return (
     <div className="minutes-ballot">
       <p>
         <strong>
-          {kindNames[b.kind]}, {b.outcome ? outcomeLabels[b.outcome].toLowerCase() : "not closed"}.
+          {ballotKinds[b.kind].name}, {b.outcome ? outcomeLabels[b.outcome].toLowerCase() : "not closed"}.
         </strong>{" "}
         {ruleLabels[b.rule]}. Quorum {b.quorum} of {plural(b.eligible, "member")}; turnout {b.turnout}.
       </p>
       {b.counts ? (
         // Four columns are wider than a phone: the table scrolls in its own box, never the page.
-        <div className="table-scroll" role="region" aria-label={`Votes cast on ${motionNumber}: ${kindNames[b.kind].toLowerCase()}${b.outcome ? `, ${outcomeLabels[b.outcome].toLowerCase()}` : ""}`} tabIndex={0}>
+        <div className="table-scroll" role="region" aria-label={`Votes cast on ${motionNumber}: ${ballotKinds[b.kind].name.toLowerCase()}${b.outcome ? `, ${outcomeLabels[b.outcome].toLowerCase()}` : ""}`} tabIndex={0}>
           <table className="counts">
             <caption className="visually-hidden">Votes cast</caption>
             <thead>
