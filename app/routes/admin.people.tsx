@@ -21,9 +21,21 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const pages = Math.max(1, Math.ceil(people.length / PER_PAGE));
   const requested = Number(new URL(request.url).searchParams.get("page"));
   const page = Number.isInteger(requested) ? Math.min(Math.max(requested, 1), pages) : 1;
+  // Who is the last of their kind decides what the confirmations warn about (the service refuses
+  // to remove the last chair; losing a body's last commissioner is allowed, but said out loud).
+  const active = people.filter((p) => p.status === "active");
+  const chairs = active.filter((p) => p.role === "chair").length;
+  const commissionersOf = (bodyId: number | null) => active.filter((p) => p.role === "commissioner" && p.body_id === bodyId).length;
   return json({
     selfId: actor.id,
-    people: people.slice((page - 1) * PER_PAGE, page * PER_PAGE),
+    people: people.slice((page - 1) * PER_PAGE, page * PER_PAGE).map((p) => {
+      const isActive = p.status === "active";
+      return {
+        ...p,
+        onlyChair: isActive && p.role === "chair" && chairs === 1,
+        onlyCommissioner: isActive && p.role === "commissioner" && commissionersOf(p.body_id) === 1,
+      };
+    }),
     total: people.length,
     suspended: people.filter((p) => p.status === "suspended").length,
     page,
@@ -122,6 +134,20 @@ function PersonItem({ person, bodies, isSelf, reply }: { person: Person; bodies:
   });
   const isSuspended = person.status === "suspended";
   const name = person.display_name;
+  const lastChairNote = person.onlyChair ? (
+    <div className="warning">
+      <p>
+        {`${name} is the only chair. Someone must run sittings and moderate, so make another person chair before changing ${name}'s role or suspending them.`}
+      </p>
+    </div>
+  ) : null;
+  const onlyCommissionerWarning = person.onlyCommissioner ? (
+    <div className="warning">
+      <p>
+        {`${name} is the only commissioner of ${person.body_name ?? "their body"}; nobody will be able to answer its motions until someone else is invited.`}
+      </p>
+    </div>
+  ) : null;
 
   return (
     <li>
@@ -149,6 +175,7 @@ function PersonItem({ person, bodies, isSelf, reply }: { person: Person; bodies:
             <Form method="post" {...getFormProps(roleForm)}>
               <FormErrors id={roleForm.errorId} errors={roleForm.errors} />
               <input type="hidden" name="userId" value={person.id} />
+              {lastChairNote}
               <SelectField meta={roleFields.role} label="Role" options={roles.map((r) => ({ value: r, label: roleLabels[r] }))} />
               <SelectField
                 meta={roleFields.bodyId}
@@ -157,9 +184,17 @@ function PersonItem({ person, bodies, isSelf, reply }: { person: Person; bodies:
                 placeholder="None"
                 options={bodies.map((b) => ({ value: String(b.id), label: b.name }))}
               />
-              <SubmitButton intent="role" pendingText="Saving…">
-                Save role
-              </SubmitButton>
+              {/* A role decides what someone can do from their next click: one more deliberate step, as for suspending. */}
+              <details className="confirm" open={roleReply?.status === "error" || undefined}>
+                <summary>
+                  Save the new role<span className="visually-hidden"> of {name}</span>…
+                </summary>
+                {onlyCommissionerWarning}
+                <p>{`The change takes effect straight away: ${name} will see what the new role lets them do on their next page.`}</p>
+                <SubmitButton intent="role" pendingText="Saving…">
+                  {`Yes, change ${name}'s role`}
+                </SubmitButton>
+              </details>
             </Form>
           </details>
           <details open={statusReply?.status === "error" || undefined}>
@@ -173,10 +208,14 @@ function PersonItem({ person, bodies, isSelf, reply }: { person: Person; bodies:
               {isSuspended ? (
                 <p>{name} will be able to sign in again with their own password.</p>
               ) : (
-                <p>
-                  {name} will be signed out everywhere and will not be able to sign in until an admin reinstates them. Their
-                  motions, posts and votes stay in the record.
-                </p>
+                <>
+                  {lastChairNote}
+                  {onlyCommissionerWarning}
+                  <p>
+                    {name} will be signed out everywhere and will not be able to sign in until an admin reinstates them. Their
+                    motions, posts and votes stay in the record.
+                  </p>
+                </>
               )}
               <SubmitButton intent={isSuspended ? "reinstate" : "suspend"} variant={isSuspended ? "secondary" : "danger"} pendingText="Saving…">
                 {isSuspended ? `Yes, reinstate ${name}` : `Yes, suspend ${name}`}

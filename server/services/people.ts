@@ -64,6 +64,26 @@ async function bodyForRole(db: Db, role: Role, bodyId: number | undefined): Prom
   return body.id;
 }
 
+/**
+ * Sittings need a chair to run them and threads need one to moderate: the last active chair
+ * cannot be moved to another role or suspended until someone else is made chair.
+ */
+async function assertNotLastChair(db: Db, user: { id: string; role: Role; status: string; display_name: string }, doing: string) {
+  if (user.role !== "chair" || user.status !== "active") return;
+  const other = await db
+    .selectFrom("users")
+    .select("id")
+    .where("role", "=", "chair")
+    .where("status", "=", "active")
+    .where("id", "!=", user.id)
+    .executeTakeFirst();
+  if (!other) {
+    throw new InvalidState(
+      `${user.display_name} is the only chair, so you cannot ${doing}: nobody would be left to run sittings or moderate. Make someone else chair first.`,
+    );
+  }
+}
+
 export interface CreatedInvitation {
   id: number;
   /** shown once; only its hash is stored */
@@ -204,6 +224,7 @@ export function createPeopleService(deps: ServiceDeps) {
         const user = await findUser(scope.trx, fields.userId);
         const bodyId = await bodyForRole(scope.trx, fields.role, fields.bodyId);
         if (user.role === fields.role && user.body_id === bodyId) return { displayName: user.display_name, changed: false };
+        await assertNotLastChair(scope.trx, user, "change their role");
         await scope.trx.updateTable("users").set({ role: fields.role, body_id: bodyId }).where("id", "=", user.id).execute();
         await auditUser(scope, "user.role_changed", viewer.id, user.id, {
           from: user.role,
@@ -227,6 +248,7 @@ export function createPeopleService(deps: ServiceDeps) {
         const user = await findUser(scope.trx, userId);
         const status = suspended ? "suspended" : "active";
         if (user.status === status) throw new InvalidState(suspended ? "This person is already suspended." : "This person is not suspended.");
+        if (suspended) await assertNotLastChair(scope.trx, user, "suspend them");
         await scope.trx.updateTable("users").set({ status }).where("id", "=", user.id).execute();
         if (suspended) await scope.trx.deleteFrom("sessions").where("user_id", "=", user.id).execute();
         await auditUser(scope, suspended ? "user.suspended" : "user.reinstated", viewer.id, user.id, {});

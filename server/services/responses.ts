@@ -3,7 +3,7 @@
 import type { Motion } from "../../db/schema";
 import { InvalidInput, InvalidState, NotAllowed } from "../domain/errors";
 import { type Actor, type Viewer, isCommissionerFor, requireRole } from "../domain/permissions";
-import { responseSchema, holdingReplySchema, closeRecordSchema } from "../domain/schemas/accountability";
+import { calendarDate, closeRecordSchema, holdingReplySchema, responseSchemaFor } from "../domain/schemas/accountability";
 import { positionLabels } from "../domain/schemas/response";
 import { zonedLocalToEpoch } from "../domain/time";
 import type { Db, ServiceDeps } from "./deps";
@@ -72,7 +72,8 @@ export function createResponseService(deps: ServiceDeps) {
      */
     async publish(viewer: Viewer, motionId: number, input: unknown): Promise<{ responseId: number; version: number }> {
       requireRole(viewer, ["commissioner"], "publish a response");
-      const fields = validate(responseSchema, input);
+      // Like a holding reply's date, an action's due date is checked against today by the clock.
+      const fields = validate(responseSchemaFor(calendarDate(deps.clock.now(), rules.timeZone)), input);
       const dueDates = fields.actions.map((a, i) => endOfDay(a.dueDate, rules.timeZone, `actions[${i}].dueDate`));
       return write(deps, async (scope) => {
         const motion = await findMotionById(scope.trx, motionId);

@@ -102,12 +102,20 @@ describeEachDatabase("a commissioner's answer on the public accountability page,
       const first = respond.getByRole("group", { name: "Action 1" });
       await first.getByRole("textbox", { name: "What will be done" }).fill("Recruit four peer support workers for the night crisis team");
       await first.getByRole("textbox", { name: "Who is responsible" }).fill("Crisis service manager");
-      await first.getByLabel("Due date").fill(dateIn(90));
+      // A date already past is caught in the browser, beside its field, before anything is sent.
+      await first.getByLabel("Due date").fill("2020-01-01");
       const second = respond.getByRole("group", { name: "Action 2" });
       await second.getByRole("textbox", { name: "What will be done" }).fill("Train every crisis worker alongside peer trainers");
       await second.getByRole("textbox", { name: "Who is responsible" }).fill("Workforce development team");
       await second.getByLabel("Due date").fill(dateIn(180));
-      await respond.getByRole("button", { name: "Publish the response" }).click();
+      // Publishing is permanent: the real button is behind one more deliberate step.
+      await respond.locator("summary", { hasText: "Publish the response…" }).click();
+      await expectNoAxeViolations(ash, "the response form with its confirmation open");
+      await respond.getByRole("button", { name: "Yes, publish the response now" }).click();
+      await expect.poll(() => first.textContent()).toContain("The due date must be today or later.");
+      expect(await first.getByLabel("Due date").getAttribute("aria-invalid")).toBe("true");
+      await first.getByLabel("Due date").fill(dateIn(90));
+      await respond.getByRole("button", { name: "Yes, publish the response now" }).click();
       await expectNotice(ash, "Your response is published.", "the motion page after the response");
       expect(await ash.locator("main").textContent()).toContain("Recruit four peer support workers for the night crisis team");
 

@@ -133,7 +133,11 @@ describe("the thread forms", () => {
   });
 
   it("reports and hiding need a reason", () => {
-    expect(errorsOf(reportPostSchema, { postId: 1 })).toEqual({ reason: ["What is wrong with this post is required."] });
+    expect(errorsOf(reportPostSchema, { postId: 1 })).toEqual({ reason: ["Say what is wrong with this post."] });
+    expect(errorsOf(reportPostSchema, { postId: 1, reason: "  " })).toEqual({ reason: ["Say what is wrong with this post."] });
+    expect(errorsOf(reportPostSchema, { postId: 1, reason: "no" })).toEqual({
+      reason: ["Say a little more about what is wrong: at least 3 characters."],
+    });
     expect(errorsOf(hidePostSchema, { postId: 1, reason: "no" })).toEqual({ reason: ["A reason for hiding needs at least 3 characters."] });
   });
 });

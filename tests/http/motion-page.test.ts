@@ -189,6 +189,11 @@ describeEachDatabase("the motion page", (dialect) => {
     expect(plain(sectionOf(refused.html, `post-${postId}`))).toContain("Only the chair can hide posts.");
     expect((await postsOn(s.motionId))[0].hidden_at).toBeNull();
 
+    // A report with no reason asks for one in a plain sentence, beside the post.
+    const unexplained = await member.post(s.path, { intent: "report-post", postId, reason: "" });
+    expect(unexplained.status).toBe(400);
+    expect(plain(sectionOf(unexplained.html, `post-${postId}`))).toContain("Error: Say what is wrong with this post.");
+    expect(unexplained.html).not.toContain("is required");
     const reported = await member.post(s.path, { intent: "report-post", postId, reason: "A personal attack." });
     expect(reported.status).toBe(302);
     const asChair = await signedIn(chair);

@@ -143,6 +143,8 @@ describeEachDatabase("membership: invitations, joining, roles and suspension", (
   it("each role change, suspension and reinstatement writes exactly one audit entry, with ids only", async () => {
     const admin = await createAdmin(t.db);
     const target = await createMember(t.db, { displayName: "Marigold" });
+    // Another chair, so Marigold is not the only one (the only chair cannot be suspended).
+    await createChair(t.db);
 
     const changed = await t.services.people.changeRole(admin, { userId: target.id, role: "chair" });
     expect(changed).toEqual({ displayName: "Marigold", changed: true });

@@ -132,17 +132,22 @@ export function ActionItem({
   );
 }
 
-/** "2 actions: 1 done, 1 in progress, 1 overdue": the whole promise at a glance. */
+/**
+ * "3 actions: 1 done, 2 planned (1 of them overdue)": the whole promise at a glance. Overdue is
+ * a flag on an open action, not a status of its own, so it is told inside the count it belongs
+ * to and the numbers add up to the total.
+ */
 export function actionsSummary(actions: ActionLike[], now: number, owed: boolean): string {
-  const count = (s: ActionStatus) => actions.filter((a) => a.status === s).length;
-  const overdue = owed ? actions.filter((a) => isActionOverdue({ status: a.status, due_at: a.dueAt }, now)).length : 0;
-  const parts = [
-    `${count("done")} done`,
-    `${count("in_progress")} in progress`,
-    `${count("planned")} planned`,
-    ...(count("dropped") ? [`${count("dropped")} dropped`] : []),
-    ...(overdue ? [`${overdue} overdue`] : []),
-  ];
+  const statuses: ActionStatus[] = ["done", "in_progress", "planned", "dropped"];
+  const parts = statuses.flatMap((status) => {
+    const these = actions.filter((a) => a.status === status);
+    if (!these.length) return [];
+    const overdue = owed ? these.filter((a) => isActionOverdue({ status: a.status, due_at: a.dueAt }, now)).length : 0;
+    const label = `${these.length} ${actionStatusLabels[status].toLowerCase()}`;
+    if (!overdue) return [label];
+    if (overdue === these.length) return [`${label} (${these.length === 1 ? "overdue" : "all overdue"})`];
+    return [`${label} (${overdue} of them overdue)`];
+  });
   return `${plural(actions.length, "action")}: ${parts.join(", ")}.`;
 }
 

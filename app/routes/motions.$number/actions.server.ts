@@ -4,6 +4,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import { type ActionFunctionArgs, json } from "@remix-run/node";
 import { NotFound } from "../../../server/domain/errors";
+import { calendarDate } from "../../../server/domain/schemas/accountability";
 import { choiceLabels } from "../../../server/domain/schemas/ballot";
 import { type FormReply, handleForm, readIntent } from "~/lib/forms.server";
 import { notFound, requireActor } from "~/lib/guards.server";
@@ -26,6 +27,7 @@ import {
   reportPostSchema,
   responseRefSchema,
   responseSchema,
+  responseSchemaFor,
   secondSchema,
   voteFormSchema,
   withdrawSchema,
@@ -169,7 +171,9 @@ export async function motionAction({ request, params, context }: ActionFunctionA
         const rows = parseWithZod(formData, { schema: responseSchema }).reply();
         return json<FormReply>({ intent, result: { ...rows, error: undefined } });
       }
-      return handleForm(formData, responseSchema, intent, async (value) => {
+      // Checked here against the service's own clock as well, so a due date in the past is
+      // named on the row it was typed in (the service sees the rows with blanks left out).
+      return handleForm(formData, responseSchemaFor(calendarDate(context.services.clock.now(), context.services.rules.timeZone)), intent, async (value) => {
         const { version } = await responses.publish(actor, motionId, value);
         return redirectWithNotice(
           back("response"),

@@ -9,6 +9,7 @@ import {
   closeRecordSchema,
   holdingReplySchema,
   responseSchema,
+  responseSchemaFor,
   verdictBallotSchema,
 } from "../../../server/domain/schemas/accountability";
 import { editPostSchema, hidePostSchema, postIdSchema, postSchema, reportPostSchema, restorePostSchema } from "../../../server/domain/schemas/thread";
@@ -39,7 +40,7 @@ export const intents = {
 } as const;
 
 export const secondSchema = z.object({});
-export { withdrawSchema, openBallotSchema, responseSchema, editPostSchema, hidePostSchema, restorePostSchema, reportPostSchema };
+export { withdrawSchema, openBallotSchema, responseSchema, responseSchemaFor, editPostSchema, hidePostSchema, restorePostSchema, reportPostSchema };
 export { holdingReplySchema, actionUpdateSchema, closeRecordSchema };
 export const newPostSchema = postSchema.omit({ parentId: true });
 export const replySchema = postSchema.extend({ parentId: id("The post you are replying to") });

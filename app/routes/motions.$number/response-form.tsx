@@ -5,12 +5,13 @@
 import { type FieldMetadata, getFieldsetProps, getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
-import { MAX_ACTIONS } from "../../../server/domain/schemas/accountability";
+import { MAX_ACTIONS, calendarDate } from "../../../server/domain/schemas/accountability";
 import { positionLabels } from "../../../server/domain/schemas/response";
 import { FieldErrors, FormErrors, RadioGroup, SubmitButton, TextArea, TextField } from "~/components/form";
+import { useTimeZone } from "~/components/when";
 import type { FormReply } from "~/lib/forms.server";
 import { DateField } from "./date-field";
-import { EMPTY_ACTION_ROWS, intents, replyFor, responseSchema, validateTiming } from "./form-schemas";
+import { EMPTY_ACTION_ROWS, intents, replyFor, responseSchemaFor, validateTiming } from "./form-schemas";
 
 type ActionRow = {
   description: string;
@@ -39,17 +40,20 @@ function ActionRowFields({ meta, n }: { meta: FieldMetadata<ActionRow>; n: numbe
         label="Who is responsible"
         hint="A team or role, not a person's name: for example, Adult social care assessment team."
       />
-      <DateField meta={row.dueDate} label="Due date" hint="The date it will be done by, for example 2027-03-31." />
+      <DateField meta={row.dueDate} label="Due date" hint="The date it will be done by: today or later, for example 2027-03-31." />
     </fieldset>
   );
 }
 
-export function ResponseForm({ reply, revision }: { reply: FormReply | undefined; revision: boolean }) {
+export function ResponseForm({ reply, revision, now }: { reply: FormReply | undefined; revision: boolean; now: number }) {
+  // The same "today" the service checks due dates against: the loader's clock, the parliament's zone.
+  const today = calendarDate(now, useTimeZone());
+  const lastResult = replyFor(reply, intents.respond);
   const [form, fields] = useForm<ResponseFields>({
     id: "respond",
-    lastResult: replyFor(reply, intents.respond),
+    lastResult,
     defaultValue: { actions: Array.from({ length: EMPTY_ACTION_ROWS }, () => blankRow) },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: responseSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: responseSchemaFor(today) }),
     ...validateTiming,
   });
   const rows = fields.actions.getFieldList();
@@ -111,9 +115,17 @@ export function ResponseForm({ reply, revision }: { reply: FormReply | undefined
             <p className="hint">A response can list at most {MAX_ACTIONS} actions.</p>
           )}
         </fieldset>
-        <SubmitButton intent={intents.respond} pendingText="Publishing…">
-          {revision ? "Publish the revised response" : "Publish the response"}
-        </SubmitButton>
+        {/* Publishing is permanent, so the real button waits behind one more deliberate step. */}
+        <details className="confirm" open={lastResult?.error ? true : undefined}>
+          <summary>{revision ? "Publish the revised response…" : "Publish the response…"}</summary>
+          <p>
+            Your response goes on the public record straight away, for members and the public to read. It cannot be
+            withdrawn or edited afterwards. You will report progress on each action as it happens.
+          </p>
+          <SubmitButton intent={intents.respond} pendingText="Publishing…">
+            {revision ? "Yes, publish the revised response now" : "Yes, publish the response now"}
+          </SubmitButton>
+        </details>
       </Form>
     </section>
   );

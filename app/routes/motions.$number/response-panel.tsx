@@ -179,7 +179,7 @@ export function ResponseSection({ page, reply, now }: { page: PageData; reply: F
         <ResponseVersion key={r.id} r={r} previous={byVersion.get(r.version - 1)} page={page} />
       ))}
       {page.can.respond ? (
-        <ResponseForm reply={reply} revision={revision} />
+        <ResponseForm reply={reply} revision={revision} now={now} />
       ) : (
         <FormErrors id="respond-errors" errors={messagesOf(replyFor(reply, intents.respond))} />
       )}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { epochToZonedLocal } from "../time";
 import { choiceOf, id, optionalText, requiredText } from "./text";
 
 /** A calendar date that exists: 2027-02-30 is refused here, beside its field, not later in the service. */
@@ -18,11 +19,35 @@ const date = (label: string) =>
 
 export const MAX_ACTIONS = 10;
 
-export const actionSchema = z.object({
-  description: requiredText("What will be done", { min: 5, max: 500 }),
-  owner: requiredText("Who is responsible", { min: 2, max: 120 }),
-  dueDate: date("The due date"),
-});
+/** The parliament's calendar date at `epoch`, written as a date field writes it ("2026-11-26"). */
+export function calendarDate(epoch: number, timeZone: string): string {
+  return epochToZonedLocal(epoch, timeZone).slice(0, 10);
+}
+
+const DUE_DATE_IN_PAST = "The due date must be today or later.";
+
+/**
+ * A promise due before it is made would reach the public record already overdue. `today` is the
+ * parliament's calendar date ("2026-11-26"): the service takes it from its clock, the form from
+ * the page's loader. Without it (a schema read on its own) no date is too early.
+ */
+function dueDate(today: string | undefined) {
+  return date("The due date").refine(
+    // A malformed or impossible date already has its own message.
+    (value) => today === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(value) || !isRealDate(value) || value >= today,
+    DUE_DATE_IN_PAST,
+  );
+}
+
+function actionSchemaFor(today: string | undefined) {
+  return z.object({
+    description: requiredText("What will be done", { min: 5, max: 500 }),
+    owner: requiredText("Who is responsible", { min: 2, max: 120 }),
+    dueDate: dueDate(today),
+  });
+}
+
+export const actionSchema = actionSchemaFor(undefined);
 
 type ActionRow = z.output<typeof actionSchema>;
 
@@ -39,29 +64,39 @@ function markBlankRows(value: unknown) {
   );
 }
 
-export const responseSchema = z
-  .object({
+function responseFieldsFor(today: string | undefined) {
+  return z.object({
     position: choiceOf(["accept", "accept_in_part", "decline"], "Choose accept, accept in part or decline."),
     reasons: requiredText("Reasons", { min: 20, max: 10000 }),
     summary: requiredText("Plain-language summary", { min: 10, max: 500 }),
     actions: z.preprocess(
       markBlankRows,
       z
-        .array(actionSchema.nullable())
+        // The date check sits on each row before blanks are dropped, so its message lands on the row typed in.
+        .array(actionSchemaFor(today).nullable())
         .default([])
         .transform((rows) => rows.filter((row): row is ActionRow => row !== null))
         .refine((rows) => rows.length <= MAX_ACTIONS, `A response can list at most ${MAX_ACTIONS} actions.`),
     ),
-  })
-  .superRefine((value, ctx) => {
-    if (value.position !== "decline" && value.actions.length === 0) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["actions"],
-        message: "Accepting (even in part) means saying what will be done: add at least one action.",
-      });
-    }
   });
+}
+
+function acceptingNeedsActions(value: { position: string; actions: ActionRow[] }, ctx: z.RefinementCtx) {
+  if (value.position !== "decline" && value.actions.length === 0) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["actions"],
+      message: "Accepting (even in part) means saying what will be done: add at least one action.",
+    });
+  }
+}
+
+/** A response whose actions must fall due on `today` or later (see `dueDate`). */
+export function responseSchemaFor(today: string | undefined) {
+  return responseFieldsFor(today).superRefine(acceptingNeedsActions);
+}
+
+export const responseSchema = responseSchemaFor(undefined);
 
 export const holdingReplySchema = z.object({
   reason: requiredText("Why the response is late", { min: 20, max: 2000 }),
