@@ -172,7 +172,7 @@ describeEachDatabase("voting and responding on the motion page", (dialect) => {
       summary: "Yes on weeknights from April; weekends later.",
       "actions[0].description": "Recruit peer workers for the night line",
       "actions[0].owner": "Crisis line manager",
-      "actions[0].dueDate": "2027-04-30",
+      "actions[0].dueDate": "2035-04-30",
     };
     const refused = await outsider.post(s.path, response);
     expect(refused.status).toBe(403);

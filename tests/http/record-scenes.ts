@@ -74,8 +74,8 @@ export async function busyMotion(server: TestServer) {
   const commissioner = await createCommissioner(db, body.id);
   await s.responses.publish(commissioner, id, responseInput("accept_in_part", {
     actions: [
-      { description: "Add a question about pets to the assessment form", owner: "Assessment team", dueDate: "2027-06-30" },
-      { description: "Train assessors to plan for pets before a hospital stay", owner: "Workforce team", dueDate: "2027-09-30" },
+      { description: "Add a question about pets to the assessment form", owner: "Assessment team", dueDate: "2035-06-30" },
+      { description: "Train assessors to plan for pets before a hospital stay", owner: "Workforce team", dueDate: "2035-09-30" },
     ],
   }));
   return { body, proposer, members, chair, commissioner, motionId: id, number: number!, path: `/motions/${number}` };

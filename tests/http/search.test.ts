@@ -35,7 +35,7 @@ describeEachDatabase("searching the record over HTTP", (dialect) => {
       { title: "Fund quillwort befriending for people leaving hospital", text: "This parliament calls on the board to fund quillwort befriending for everyone leaving a ward." },
       {
         reasons: "We will commission quillwort befriending across the borough from April.",
-        actions: [{ description: "Recruit quillwort befrienders in every ward", owner: "Community team", dueDate: "2027-01-31" }],
+        actions: [{ description: "Recruit quillwort befrienders in every ward", owner: "Community team", dueDate: "2035-01-31" }],
       },
     );
     const page = await client().get("/search?q=quillwort");

@@ -95,7 +95,7 @@ export function responseInput(position: "accept" | "accept_in_part" | "decline" 
     actions:
       position === "decline"
         ? []
-        : [{ description: "Add a question about pets to the assessment form", owner: "Adult social care assessment team", dueDate: "2027-06-30" }],
+        : [{ description: "Add a question about pets to the assessment form", owner: "Adult social care assessment team", dueDate: "2035-06-30" }],
     ...overrides,
   };
 }
