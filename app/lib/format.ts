@@ -26,10 +26,24 @@ function formatFor(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
-function parts(epoch: number, timeZone: string) {
+type Parts = { year: string; month: number; day: string; hour: string; minute: string };
+
+// Taking a date apart is still the costliest step in printing one, and pages print the same
+// dates again and again (every sitting in a filter list, every post of a busy thread), so the
+// parts of each minute are kept: bounded, and simply started afresh when full.
+const MAX_REMEMBERED = 20_000;
+const remembered = new Map<string, Parts>();
+
+function parts(epoch: number, timeZone: string): Parts {
+  const key = `${timeZone} ${Math.floor(epoch / 60_000)}`;
+  const known = remembered.get(key);
+  if (known) return known;
   const p = formatFor(timeZone).formatToParts(new Date(epoch));
   const get = (type: string) => p.find((x) => x.type === type)?.value ?? "";
-  return { year: get("year"), month: Number(get("month")), day: String(Number(get("day"))), hour: get("hour"), minute: get("minute") };
+  const taken = { year: get("year"), month: Number(get("month")), day: String(Number(get("day"))), hour: get("hour"), minute: get("minute") };
+  if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+  remembered.set(key, taken);
+  return taken;
 }
 
 /** 26 November 2026 */
