@@ -7,6 +7,7 @@ import * as m0005 from "./migrations/0005_sittings";
 import * as m0006 from "./migrations/0006_accountability";
 import * as m0007 from "./migrations/0007_search";
 import * as m0008 from "./migrations/0008_record_indexes";
+import * as m0009 from "./migrations/0009_motion_list_index";
 
 // Listed here rather than read from disk, so the same code runs under tsx, Vitest and a bundle.
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   "0006_accountability": m0006,
   "0007_search": m0007,
   "0008_record_indexes": m0008,
+  "0009_motion_list_index": m0009,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

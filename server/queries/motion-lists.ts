@@ -83,28 +83,34 @@ export interface MotionFilter {
 export async function listMotions(db: Db, filter: MotionFilter) {
   const pageSize = filter.pageSize ?? 20;
   const page = Math.max(1, Math.floor(filter.page ?? 1));
-  let query = summaries(db);
-  // Counted on motions alone: every motion has its body and proposer, so the joins cannot
-  // change the count, and without them the count reads an index instead of the whole table.
+  // The page's motions are found on motions alone, in an index that holds the order and the
+  // status, and only those twenty are joined to their body, proposer and seconds: a deep page
+  // skips thousands of rows without reading them. The count needs no joins either: every
+  // motion has its body and proposer.
+  let picked = db.selectFrom("motions").select("motions.id").where("motions.status", "!=", "draft");
   let counted = db.selectFrom("motions").select((eb) => eb.fn.countAll<number>().as("n")).where("motions.status", "!=", "draft");
   if (filter.status) {
-    query = query.where("motions.status", "=", filter.status);
+    picked = picked.where("motions.status", "=", filter.status);
     counted = counted.where("motions.status", "=", filter.status);
   }
   if (filter.responseStatus) {
-    query = query.where("motions.response_status", "=", filter.responseStatus);
+    picked = picked.where("motions.response_status", "=", filter.responseStatus);
     counted = counted.where("motions.response_status", "=", filter.responseStatus);
   }
   if (filter.bodyId) {
-    query = query.where("motions.body_id", "=", filter.bodyId);
+    picked = picked.where("motions.body_id", "=", filter.bodyId);
     counted = counted.where("motions.body_id", "=", filter.bodyId);
   }
+  const pageIds = picked
+    .orderBy("motions.published_at", "desc")
+    .orderBy("motions.id", "desc")
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
   const [rows, total] = await Promise.all([
-    query
+    summaries(db)
+      .where("motions.id", "in", pageIds)
       .orderBy("motions.published_at", "desc")
       .orderBy("motions.id", "desc")
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
       .execute(),
     counted.executeTakeFirstOrThrow(),
   ]);
