@@ -6,8 +6,9 @@ import { DAY_MS, epochToZonedLocal } from "../../server/domain/time";
 import { BrowserLikeClient, plain, sectionOf } from "../support/browser-like-client";
 import { manualClock } from "../support/clock";
 import { describeEachDatabase } from "../support/databases";
-import { type TestPerson, createBody, createChair, createCommissioner, createMember, motionInput } from "../support/factories";
+import { type TestPerson, createBody, createCommissioner } from "../support/factories";
 import { useTestServer } from "../support/server";
+import { carriedOnServer } from "./response-scenes";
 
 const TIME_ZONE = "Europe/London";
 
@@ -31,30 +32,9 @@ describeEachDatabase("answering a carried motion on its page", (dialect) => {
   /** A calendar date `days` from the test clock, as a date field holds it. */
   const dateIn = (days: number) => epochToZonedLocal(clock.now() + days * DAY_MS, TIME_ZONE).slice(0, 10);
 
-  async function signedIn(person: TestPerson) {
-    const client = new BrowserLikeClient(holder.server.url);
-    await client.signIn(person.email, person.password);
-    return client;
-  }
+  const signedIn = (person: TestPerson) => BrowserLikeClient.signedIn(holder.server.url, person);
 
-  /** A motion carried by the members' vote, its body, and a commissioner of that body. */
-  async function carried() {
-    const body = await createBody(db(), { name: `Riverside Care Board ${Math.random().toString(36).slice(2, 6)}` });
-    const proposer = await createMember(db());
-    const members = [await createMember(db()), await createMember(db())];
-    const chair = await createChair(db());
-    const { id, number } = await services().motions.raise(proposer, motionInput(body.id), { publish: true });
-    for (const m of members) await services().motions.second(m, id);
-    const { ballotId } = await services().ballots.open(chair, id, {
-      kind: "recorded",
-      rule: "simple",
-      closesAt: epochToZonedLocal(clock.now() + 7 * DAY_MS, TIME_ZONE),
-    });
-    for (const m of [proposer, ...members]) await services().ballots.vote(m, ballotId, { choice: "for" });
-    await services().ballots.close(chair, ballotId);
-    const commissioner = await createCommissioner(db(), body.id);
-    return { body, proposer, members, chair, commissioner, motionId: id, number: number!, path: `/motions/${number}` };
-  }
+  const carried = () => carriedOnServer(holder.server, clock);
 
   /** Answered through the service, with the actions given. */
   async function answered(actions: { description: string; owner: string; dueDate: string }[]) {

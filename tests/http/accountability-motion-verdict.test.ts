@@ -20,11 +20,7 @@ describeEachDatabase("members' verdict and the record on the motion page", (dial
   const services = () => holder.server.services;
   const inDays = (days: number) => epochToZonedLocal(services().clock.now() + days * DAY_MS, TIME_ZONE);
 
-  async function signedIn(person: TestPerson) {
-    const client = new BrowserLikeClient(holder.server.url);
-    await client.signIn(person.email, person.password);
-    return client;
-  }
+  const signedIn = (person: TestPerson) => BrowserLikeClient.signedIn(holder.server.url, person);
 
   /** A carried motion answered by its body's commissioner, with one promised action. */
   async function answered() {

@@ -6,8 +6,9 @@ import { DAY_MS, epochToZonedLocal } from "../../server/domain/time";
 import { BrowserLikeClient, plain, sectionOf } from "../support/browser-like-client";
 import { manualClock } from "../support/clock";
 import { describeEachDatabase } from "../support/databases";
-import { type TestPerson, createBody, createChair, createCommissioner, createMember, motionInput } from "../support/factories";
+import type { TestPerson } from "../support/factories";
 import { useTestServer } from "../support/server";
+import { carriedOnServer } from "./response-scenes";
 
 const TIME_ZONE = "Europe/London";
 
@@ -18,26 +19,9 @@ describeEachDatabase("safeguards on the commissioner's response", (dialect) => {
   const services = () => holder.server.services;
   const dateIn = (days: number) => epochToZonedLocal(clock.now() + days * DAY_MS, TIME_ZONE).slice(0, 10);
 
-  async function signedIn(person: TestPerson) {
-    const client = new BrowserLikeClient(holder.server.url);
-    await client.signIn(person.email, person.password);
-    return client;
-  }
+  const signedIn = (person: TestPerson) => BrowserLikeClient.signedIn(holder.server.url, person);
 
-  async function carried() {
-    const body = await createBody(db(), { name: `Riverside Council ${Math.random().toString(36).slice(2, 6)}` });
-    const proposer = await createMember(db());
-    const members = [await createMember(db()), await createMember(db())];
-    const chair = await createChair(db());
-    const { id, number } = await services().motions.raise(proposer, motionInput(body.id), { publish: true });
-    for (const m of members) await services().motions.second(m, id);
-    const closesAt = epochToZonedLocal(clock.now() + 7 * DAY_MS, TIME_ZONE);
-    const { ballotId } = await services().ballots.open(chair, id, { kind: "recorded", rule: "simple", closesAt });
-    for (const m of [proposer, ...members]) await services().ballots.vote(m, ballotId, { choice: "for" });
-    await services().ballots.close(chair, ballotId);
-    const commissioner = await createCommissioner(db(), body.id);
-    return { commissioner, motionId: id, path: `/motions/${number}` };
-  }
+  const carried = () => carriedOnServer(holder.server, clock, "Riverside Council");
 
   const countOf = async (table: "responses" | "response_actions", motionId: number) =>
     (await db().selectFrom(table).select("id").where("motion_id", "=", motionId).execute()).length;

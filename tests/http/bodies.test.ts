@@ -15,11 +15,7 @@ describeEachDatabase("managing commissioning bodies", (dialect) => {
   const holder = useTestServer(dialect, { rules: { quorumPercent: 1 } });
   const db = () => holder.server.database.db;
 
-  async function signedIn(person: TestPerson) {
-    const client = new BrowserLikeClient(holder.server.url);
-    await client.signIn(person.email, person.password);
-    return client;
-  }
+  const signedIn = (person: TestPerson) => BrowserLikeClient.signedIn(holder.server.url, person);
 
   const bodyNamed = (name: string) => db().selectFrom("bodies").selectAll().where("name", "=", name).executeTakeFirst();
   const countBodies = async () => (await db().selectFrom("bodies").select("id").execute()).length;

@@ -17,11 +17,7 @@ function scenes(holder: { server: TestServer }) {
   const services = () => holder.server.services;
   const closingIn = (days: number) => epochToZonedLocal(services().clock.now() + days * DAY_MS, TIME_ZONE);
 
-  async function signedIn(person: TestPerson) {
-    const client = new BrowserLikeClient(holder.server.url);
-    await client.signIn(person.email, person.password);
-    return client;
-  }
+  const signedIn = (person: TestPerson) => BrowserLikeClient.signedIn(holder.server.url, person);
 
   async function seconded() {
     const body = await createBody(db(), { name: `Riverside ICB ${Math.random().toString(36).slice(2, 6)}` });

@@ -19,11 +19,7 @@ describeEachDatabase("the motion page", (dialect) => {
   const db = () => holder.server.database.db;
   const services = () => holder.server.services;
 
-  async function signedIn(person: TestPerson) {
-    const client = new BrowserLikeClient(holder.server.url);
-    await client.signIn(person.email, person.password);
-    return client;
-  }
+  const signedIn = (person: TestPerson) => BrowserLikeClient.signedIn(holder.server.url, person);
 
   /** A published motion, its proposer and three other members. */
   async function scene(overrides: Record<string, unknown> = {}) {

@@ -34,11 +34,7 @@ describeEachDatabase("sitting screens say what happened, plainly", (dialect) => 
   const p = () => ({ services: holder.server.services, db: holder.server.database.db });
   const startsIn = (ms: number) => epochToZonedLocal(Date.now() + ms, TIME_ZONE);
 
-  async function signedIn(person: TestPerson) {
-    const client = new BrowserLikeClient(holder.server.url);
-    await client.signIn(person.email, person.password);
-    return client;
-  }
+  const signedIn = (person: TestPerson) => BrowserLikeClient.signedIn(holder.server.url, person);
 
   it("a sitting held a week early shows when it was held, in its header and the list, and no longer offers to join online", async () => {
     const chair = await createChair(p().db);

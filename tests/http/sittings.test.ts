@@ -22,11 +22,7 @@ describeEachDatabase("a live sitting through plain forms", (dialect) => {
   const sittingStatus = async (sittingId: number) =>
     (await db().selectFrom("sittings").select("status").where("id", "=", sittingId).executeTakeFirstOrThrow()).status;
 
-  async function signedIn(person: TestPerson) {
-    const client = new BrowserLikeClient(holder.server.url);
-    await client.signIn(person.email, person.password);
-    return client;
-  }
+  const signedIn = (person: TestPerson) => BrowserLikeClient.signedIn(holder.server.url, person);
 
   /** A chair, members, and a motion with enough seconders to go on an agenda. */
   async function cast() {

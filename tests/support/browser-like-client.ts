@@ -12,6 +12,13 @@ export class BrowserLikeClient {
 
   constructor(readonly baseUrl: string) {}
 
+  /** A client already signed in as this person, as if they had used the sign-in form. */
+  static async signedIn(baseUrl: string, person: { email: string; password: string }): Promise<BrowserLikeClient> {
+    const client = new BrowserLikeClient(baseUrl);
+    await client.signIn(person.email, person.password);
+    return client;
+  }
+
   private cookieHeader() {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
   }
