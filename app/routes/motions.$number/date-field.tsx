@@ -4,7 +4,7 @@ import { type FieldMetadata, getInputProps } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { FieldErrors } from "~/components/form";
 
-export function DateField({ meta, label, hint }: { meta: FieldMetadata<any>; label: ReactNode; hint?: ReactNode }) {
+export function DateField({ meta, label, hint, min }: { meta: FieldMetadata<any>; label: ReactNode; hint?: ReactNode; min?: string }) {
   const describedBy = [hint ? `${meta.id}-hint` : null, meta.errors?.length ? meta.errorId : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="field">
@@ -15,7 +15,7 @@ export function DateField({ meta, label, hint }: { meta: FieldMetadata<any>; lab
         </p>
       ) : null}
       <FieldErrors id={meta.errorId} errors={meta.errors} />
-      <input {...getInputProps(meta, { type: "date", ariaAttributes: true })} aria-describedby={describedBy} />
+      <input {...getInputProps(meta, { type: "date", ariaAttributes: true })} min={min} aria-describedby={describedBy} />
     </div>
   );
 }

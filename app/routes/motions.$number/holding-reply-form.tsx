@@ -28,7 +28,7 @@ export function HoldingReplyForm({ reply }: { reply: FormReply | undefined }) {
         <input type="hidden" name="intent" value={intents.holdingReply} />
         <FormErrors id={form.errorId} errors={form.errors} />
         <TextArea meta={fields.reason} label="Why is the response late?" hint="Plain words, at least 20 characters." rows={4} />
-        <DateField meta={fields.expectedDate} label="When will the response come?" hint="The date you expect to publish it, for example 2027-03-31." />
+        <DateField meta={fields.expectedDate} label="When will the response come?" hint="The date you expect to publish it: today or later." />
         <SubmitButton intent={intents.holdingReply} pendingText="Publishing…">
           Publish the holding reply
         </SubmitButton>

@@ -29,7 +29,7 @@ type ResponseFields = {
 
 const blankRow: ActionRow = { description: "", owner: "", dueDate: "" };
 
-function ActionRowFields({ meta, n }: { meta: FieldMetadata<ActionRow>; n: number }) {
+function ActionRowFields({ meta, n, today }: { meta: FieldMetadata<ActionRow>; n: number; today: string }) {
   const row = meta.getFieldset();
   return (
     <fieldset {...getFieldsetProps(meta)} className="action-row">
@@ -40,7 +40,7 @@ function ActionRowFields({ meta, n }: { meta: FieldMetadata<ActionRow>; n: numbe
         label="Who is responsible"
         hint="A team or role, not a person's name: for example, Adult social care assessment team."
       />
-      <DateField meta={row.dueDate} label="Due date" hint="The date it will be done by: today or later, for example 2027-03-31." />
+      <DateField meta={row.dueDate} label="Due date" hint="The date it will be done by: today or later." min={today} />
     </fieldset>
   );
 }
@@ -105,7 +105,7 @@ export function ResponseForm({ reply, revision, now }: { reply: FormReply | unde
           </p>
           <FieldErrors id={fields.actions.errorId} errors={fields.actions.errors} />
           {rows.map((row, i) => (
-            <ActionRowFields key={row.key ?? row.name} meta={row} n={i + 1} />
+            <ActionRowFields key={row.key ?? row.name} meta={row} n={i + 1} today={today} />
           ))}
           {rows.length < MAX_ACTIONS ? (
             <button {...form.insert.getButtonProps({ name: fields.actions.name, defaultValue: blankRow })} className="button secondary">
