@@ -18,7 +18,9 @@ async function insertMotions(server: TestServer, count: number) {
   const db = server.database.db;
   const body = await createBody(db);
   const proposer = await createMember(db);
-  const start = Date.UTC(2026, 0, 1);
+  // Published within the last day, by the real clock the server runs on: none may lapse (and
+  // change status) while the tests read them back.
+  const start = Date.now() - (count + 1) * 60_000;
   const rows: Insertable<MotionTable>[] = [];
   for (let i = 1; i <= count; i++) {
     const at = start + i * 60_000;
