@@ -166,3 +166,37 @@ export function SubmitButton({
     </button>
   );
 }
+
+/**
+ * A plain select for a GET filter form (not a Conform field): the current choice preselected,
+ * and an optional first "any" choice that leaves the filter off.
+ */
+export function FilterSelect({
+  id,
+  name,
+  label,
+  value,
+  anyLabel,
+  options,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  anyLabel?: string;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={value}>
+        {anyLabel ? <option value="">{anyLabel}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

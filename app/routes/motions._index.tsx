@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import type { MotionStatus, ResponseStatus } from "../../db/schema";
 import { ErrorPage } from "~/components/error-page";
+import { FilterSelect } from "~/components/form";
 import { MotionList } from "~/components/motion-list";
 import { When } from "~/components/when";
 import { plural } from "~/lib/format";
@@ -69,34 +70,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   });
 }
 
-function FilterSelect({
-  name,
-  label,
-  value,
-  anyLabel,
-  options,
-}: {
-  name: string;
-  label: string;
-  value: string;
-  anyLabel: string;
-  options: { value: string; label: string }[];
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={`filter-${name}`}>{label}</label>
-      <select id={`filter-${name}`} name={name} defaultValue={value}>
-        <option value="">{anyLabel}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 export default function Motions() {
   const data = useLoaderData<typeof loader>();
   const { filters, page, pageCount, total } = data;
@@ -109,6 +82,7 @@ export default function Motions() {
       {/* Keyed by the filters, so the selects show the current choice after each navigation. */}
       <Form method="get" role="search" aria-label="Filter motions" className="filters" key={listUrl(filters, 1)}>
         <FilterSelect
+          id="filter-status"
           name="status"
           label="Status"
           value={filters.status}
@@ -116,6 +90,7 @@ export default function Motions() {
           options={listedStatuses.map((s) => ({ value: s, label: statusLabels[s] }))}
         />
         <FilterSelect
+          id="filter-response"
           name="response"
           label="Commissioner response"
           value={filters.response}
@@ -123,6 +98,7 @@ export default function Motions() {
           options={responseStatuses.map((s) => ({ value: s, label: responseStatusLabels[s] }))}
         />
         <FilterSelect
+          id="filter-body"
           name="body"
           label="Commissioning body"
           value={filters.body}

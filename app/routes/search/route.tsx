@@ -5,6 +5,7 @@ import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
+import { FilterSelect } from "~/components/form";
 import { useTimeZone } from "~/components/when";
 import { formatDate } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
@@ -46,27 +47,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export type SearchData = SerializeFrom<typeof loader>;
 
-function Select({ name, label, value, anyLabel, options }: {
-  name: keyof SearchForm;
-  label: string;
-  value: string;
-  anyLabel?: string;
-  options: { value: string; label: string }[];
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={`search-${name}`}>{label}</label>
-      <select id={`search-${name}`} name={name} defaultValue={value}>
-        {anyLabel ? <option value="">{anyLabel}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
+/** The search form's selects: ids prefixed "search-", like its text fields. */
+const Select = (props: { name: keyof SearchForm; label: string; value: string; anyLabel?: string; options: { value: string; label: string }[] }) => (
+  <FilterSelect id={`search-${props.name}`} {...props} />
+);
 
 function SearchForm({ data }: { data: SearchData }) {
   const { form } = data;
