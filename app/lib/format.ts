@@ -1,30 +1,11 @@
 // Dates for readers, built from parts so the server and the browser print the same text
 // (no hydration mismatch) in the parliament's own time zone.
+import { epochToZonedLocal } from "../../server/domain/time";
+
 const MONTHS = [
   "January", "February", "March", "April", "May", "June",
   "July", "August", "September", "October", "November", "December",
 ];
-
-// Building an Intl.DateTimeFormat costs far more than using one (tens of microseconds, and a
-// long thread prints thousands of dates), so there is one per time zone.
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function formatFor(timeZone: string): Intl.DateTimeFormat {
-  let format = formats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-GB", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-    });
-    formats.set(timeZone, format);
-  }
-  return format;
-}
 
 type Parts = { year: string; month: number; day: string; hour: string; minute: string };
 
@@ -38,9 +19,15 @@ function parts(epoch: number, timeZone: string): Parts {
   const key = `${timeZone} ${Math.floor(epoch / 60_000)}`;
   const known = remembered.get(key);
   if (known) return known;
-  const p = formatFor(timeZone).formatToParts(new Date(epoch));
-  const get = (type: string) => p.find((x) => x.type === type)?.value ?? "";
-  const taken = { year: get("year"), month: Number(get("month")), day: String(Number(get("day"))), hour: get("hour"), minute: get("minute") };
+  // "2026-11-26T23:30": the wall-clock time the date fields use, taken apart.
+  const local = epochToZonedLocal(epoch, timeZone);
+  const taken = {
+    year: local.slice(0, 4),
+    month: Number(local.slice(5, 7)),
+    day: String(Number(local.slice(8, 10))),
+    hour: local.slice(11, 13),
+    minute: local.slice(14, 16),
+  };
   if (remembered.size >= MAX_REMEMBERED) remembered.clear();
   remembered.set(key, taken);
   return taken;
