@@ -9,18 +9,10 @@ import { choiceLabels } from "../../../server/domain/schemas/ballot";
 import { positionLabels } from "../../../server/domain/schemas/response";
 import { itemStatusLabels } from "../../../server/domain/sitting-rules";
 import { formatDate, formatDateTime, plural } from "~/lib/format";
+import type { AuditLogItem } from "../../../server/queries/audit-log";
 
-export interface EntryView {
-  seq: number;
-  type: string;
-  subjectType: string;
-  subjectId: string;
-  motionNumber: string | null;
-  bodySlug: string | null;
-  actorName: string | null;
-  subjectName: string | null;
-  payload: Record<string, unknown>;
-}
+/** An entry as the page shows it: its log item without the time and the hashes. */
+export type EntryView = Omit<AuditLogItem, "at" | "prevHash" | "hash">;
 
 type Payload = Record<string, unknown>;
 const text = (p: Payload, key: string) => (typeof p[key] === "string" ? (p[key] as string) : "");

@@ -2,6 +2,7 @@
 // is a 400 with a plain sentence, never a silently different list: people quote these links.
 import { isMotionNumber } from "../../../server/domain/motion-number";
 import { zonedLocalToEpoch } from "../../../server/domain/time";
+import type { AuditLogQuery } from "../../../server/queries/audit-log";
 import { entryTypes, subjectTypes } from "./entry-types";
 
 /** What the form shows, as typed (normalised). */
@@ -18,15 +19,7 @@ export interface AuditRequest {
   /** what was wrong with each value, in plain words (`page` for the cursor); nothing is listed then */
   problems: Partial<Record<keyof AuditFilters | "page", string>>;
   /** for the query: dates as instants in the parliament's time zone */
-  query: {
-    type?: string;
-    subjectType?: string;
-    motionNumber?: string;
-    fromAt?: number;
-    untilAt?: number;
-    before?: number;
-    after?: number;
-  };
+  query: Omit<AuditLogQuery, "pageSize">;
 }
 
 const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
