@@ -29,6 +29,14 @@ describeEachDatabase("a live sitting in two browsers", (dialect) => {
     return { page, errors };
   }
 
+  /** Each signed-in page ended without a script error; then its browser context closes. */
+  async function finish(...sessions: { page: Page; errors: string[] }[]) {
+    for (const { page, errors } of sessions) {
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  }
+
   /** Open the sitting page, wait until it is live, and leave a marker that a reload would wipe. */
   async function openLive(page: Page, path: string) {
     await page.goto(`${holder.server.url}${path}`);
@@ -105,10 +113,7 @@ describeEachDatabase("a live sitting in two browsers", (dialect) => {
 
     expect(await marker(chair.page)).toBe("still here");
     expect(await marker(member.page)).toBe("still here");
-    expect(chair.errors).toEqual([]);
-    expect(member.errors).toEqual([]);
-    await chair.page.context().close();
-    await member.page.context().close();
+    await finish(chair, member);
   }, 90_000);
 
   it.skipIf(skip)("the chair confirms opening early and sees one message; a member hears it; calling the next speaker is offered only when someone waits", async () => {
@@ -152,10 +157,7 @@ describeEachDatabase("a live sitting in two browsers", (dialect) => {
     await expectNoAxeViolations(chair.page, `${path} as the chair, with someone speaking`);
 
     expect(await marker(member.page)).toBe("still here");
-    expect(chair.errors).toEqual([]);
-    expect(member.errors).toEqual([]);
-    await chair.page.context().close();
-    await member.page.context().close();
+    await finish(chair, member);
   }, 90_000);
 
   it.skipIf(skip)("on a 375px phone the page never scrolls sideways: the live ballot, the list and the minutes with their vote counts", async () => {
@@ -182,8 +184,7 @@ describeEachDatabase("a live sitting in two browsers", (dialect) => {
     await voter.page.goto(`${holder.server.url}/sittings`);
     await fitsPhone("/sittings");
 
-    expect(voter.errors).toEqual([]);
-    await voter.page.context().close();
+    await finish(voter);
   }, 90_000);
 
   it.skipIf(skip)("axe finds nothing to fix on the list, the schedule form, the chair's agenda, the public gallery and the minutes", async () => {
