@@ -9,12 +9,13 @@ import { defaultRules } from "../../server/services/deps";
 import { browserUnavailable, expectNoAxeViolations, useBrowser, watchForPageErrors } from "../support/browser";
 import { describeEachDatabase } from "../support/databases";
 import { type TestPerson, createAdmin, createChair, createCommissioner, createMember, createMembers, motionInput } from "../support/factories";
+import { dateAfter } from "../support/clock";
 import { useTestServer } from "../support/server";
 
 const skip = browserUnavailable();
 
 /** A calendar date `days` from now, as the commissioner types it. */
-const dateIn = (days: number) => epochToZonedLocal(Date.now() + days * DAY_MS, defaultRules.timeZone).slice(0, 10);
+const dateIn = (days: number) => dateAfter(Date.now(), days, defaultRules.timeZone);
 
 describeEachDatabase("a commissioner's answer on the public accountability page, in Chromium", (dialect) => {
   const holder = useTestServer(dialect, { rules: { quorumPercent: 1 } });

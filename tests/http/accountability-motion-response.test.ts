@@ -2,15 +2,13 @@
 // commissioner's response with its actions, holding replies, and progress reports on each
 // action, with the refusals that keep other bodies' commissioners out.
 import { expect, it } from "vitest";
-import { DAY_MS, epochToZonedLocal } from "../../server/domain/time";
+import { DAY_MS } from "../../server/domain/time";
 import { BrowserLikeClient, plain, sectionOf } from "../support/browser-like-client";
-import { manualClock } from "../support/clock";
+import { dateAfter, manualClock } from "../support/clock";
 import { describeEachDatabase } from "../support/databases";
 import { type TestPerson, createBody, createCommissioner } from "../support/factories";
 import { useTestServer } from "../support/server";
 import { carriedOnServer } from "./response-scenes";
-
-const TIME_ZONE = "Europe/London";
 
 const blankRows = {
   "actions[0].description": "",
@@ -30,7 +28,7 @@ describeEachDatabase("answering a carried motion on its page", (dialect) => {
   const db = () => holder.server.database.db;
   const services = () => holder.server.services;
   /** A calendar date `days` from the test clock, as a date field holds it. */
-  const dateIn = (days: number) => epochToZonedLocal(clock.now() + days * DAY_MS, TIME_ZONE).slice(0, 10);
+  const dateIn = (days: number) => dateAfter(clock.now(), days);
 
   const signedIn = (person: TestPerson) => BrowserLikeClient.signedIn(holder.server.url, person);
 

@@ -5,7 +5,7 @@ import { beforeAll, expect, it } from "vitest";
 import { DAY_MS, epochToZonedLocal } from "../../server/domain/time";
 import { defaultRules } from "../../server/services/deps";
 import { BrowserLikeClient, plain, textOf } from "../support/browser-like-client";
-import { manualClock } from "../support/clock";
+import { dateAfter, manualClock } from "../support/clock";
 import { describeEachDatabase } from "../support/databases";
 import { type TestPerson, createAdmin, createChair, createCommissioner, createMembers, motionInput, responseInput } from "../support/factories";
 import { useTestServer } from "../support/server";
@@ -48,7 +48,7 @@ describeEachDatabase("the public accountability pages", (dialect) => {
   const holder = useTestServer(dialect, { clock, rules: { quorumPercent: 1 } });
   const story = {} as Awaited<ReturnType<typeof buildHistory>>;
   const at = (day: number) => clock.set(T0 + day * DAY_MS);
-  const dateIn = (days: number) => epochToZonedLocal(clock.now() + days * DAY_MS, zone).slice(0, 10);
+  const dateIn = (days: number) => dateAfter(clock.now(), days, zone);
 
   async function buildHistory() {
     const { services, database } = holder.server;

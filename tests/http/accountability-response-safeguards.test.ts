@@ -2,22 +2,20 @@
 // be due before it is made, publishing asks for one more deliberate step, and the summary of
 // the actions adds up when some are overdue.
 import { expect, it } from "vitest";
-import { DAY_MS, epochToZonedLocal } from "../../server/domain/time";
+import { DAY_MS } from "../../server/domain/time";
 import { BrowserLikeClient, plain, sectionOf } from "../support/browser-like-client";
-import { manualClock } from "../support/clock";
+import { dateAfter, manualClock } from "../support/clock";
 import { describeEachDatabase } from "../support/databases";
 import type { TestPerson } from "../support/factories";
 import { useTestServer } from "../support/server";
 import { carriedOnServer } from "./response-scenes";
-
-const TIME_ZONE = "Europe/London";
 
 describeEachDatabase("safeguards on the commissioner's response", (dialect) => {
   const clock = manualClock();
   const holder = useTestServer(dialect, { clock, rules: { quorumPercent: 1 } });
   const db = () => holder.server.database.db;
   const services = () => holder.server.services;
-  const dateIn = (days: number) => epochToZonedLocal(clock.now() + days * DAY_MS, TIME_ZONE).slice(0, 10);
+  const dateIn = (days: number) => dateAfter(clock.now(), days);
 
   const signedIn = (person: TestPerson) => BrowserLikeClient.signedIn(holder.server.url, person);
 

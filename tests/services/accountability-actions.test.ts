@@ -1,17 +1,16 @@
 import { expect, it } from "vitest";
 import { isActionOverdue } from "../../server/domain/accountability";
 import { InvalidInput, InvalidState, NotAllowed, NotFound } from "../../server/domain/errors";
-import { DAY_MS, epochToZonedLocal } from "../../server/domain/time";
+import { DAY_MS } from "../../server/domain/time";
 import { describeEachDatabase } from "../support/databases";
 import { createAdmin, createBody, createCommissioner, responseInput } from "../support/factories";
-import { type TestParliament, carriedMotion, useParliament } from "../support/parliament";
+import { type TestParliament, carriedMotion, dateIn, useParliament } from "../support/parliament";
 
 type Table = "action_updates" | "response_actions" | "responses" | "holding_replies" | "notifications" | "audit_log";
 const countRows = async (t: TestParliament, table: Table) =>
   Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
 const motionRow = (t: TestParliament, id: number) => t.db.selectFrom("motions").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 const actionRow = (t: TestParliament, id: number) => t.db.selectFrom("response_actions").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
-const dateIn = (t: TestParliament, days: number) => epochToZonedLocal(t.clock.now() + days * DAY_MS, t.rules.timeZone).slice(0, 10);
 
 /** A carried motion answered with two actions: the form in 30 days, training in 90. */
 async function answeredMotion(t: TestParliament) {

@@ -1,12 +1,11 @@
 import { expect, it } from "vitest";
 import { NotAllowed } from "../../server/domain/errors";
 import type { Viewer } from "../../server/domain/permissions";
-import { DAY_MS, epochToZonedLocal } from "../../server/domain/time";
+import { DAY_MS } from "../../server/domain/time";
 import { describeEachDatabase } from "../support/databases";
 import { createAdmin, createBody, createCommissioner, createMember, responseInput } from "../support/factories";
-import { type TestParliament, carriedMotion, closingIn, useParliament } from "../support/parliament";
+import { type TestParliament, carriedMotion, closingIn, dateIn, useParliament } from "../support/parliament";
 
-const dateIn = (t: TestParliament, days: number) => epochToZonedLocal(t.clock.now() + days * DAY_MS, t.rules.timeZone).slice(0, 10);
 const typesFor = async (t: TestParliament, motionId: number) =>
   (await t.db.selectFrom("audit_log").select("type").where("motion_id", "=", motionId).orderBy("seq").execute()).map((e) => e.type);
 

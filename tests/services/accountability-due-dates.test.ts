@@ -2,14 +2,13 @@
 // due date must be today or later, today being the parliament's date by the service's clock.
 import { expect, it } from "vitest";
 import { InvalidInput } from "../../server/domain/errors";
-import { DAY_MS, epochToZonedLocal } from "../../server/domain/time";
+import { DAY_MS } from "../../server/domain/time";
 import { describeEachDatabase } from "../support/databases";
 import { createCommissioner, responseInput } from "../support/factories";
-import { type TestParliament, carriedMotion, closingIn, useParliament } from "../support/parliament";
+import { type TestParliament, carriedMotion, closingIn, dateIn, useParliament } from "../support/parliament";
 
 const countRows = async (t: TestParliament, table: "responses" | "response_actions" | "notifications" | "audit_log") =>
   Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
-const dateIn = (t: TestParliament, days: number) => epochToZonedLocal(t.clock.now() + days * DAY_MS, t.rules.timeZone).slice(0, 10);
 const action = (description: string, dueDate: string) => ({ description, owner: "Assessment team", dueDate });
 const blankRow = { description: "", owner: "", dueDate: "" };
 

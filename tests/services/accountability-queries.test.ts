@@ -1,11 +1,10 @@
 import { expect, it } from "vitest";
-import { DAY_MS, epochToZonedLocal } from "../../server/domain/time";
+import { DAY_MS } from "../../server/domain/time";
 import { describeEachDatabase } from "../support/databases";
 import { type TestPerson, createBody, createChair, createCommissioner, createMembers, motionInput, responseInput } from "../support/factories";
-import { type TestParliament, closingIn, useParliament } from "../support/parliament";
+import { type TestParliament, closingIn, dateIn, useParliament } from "../support/parliament";
 
 const T0 = Date.UTC(2026, 2, 2, 10, 0, 0);
-const dateIn = (t: TestParliament, days: number) => epochToZonedLocal(t.clock.now() + days * DAY_MS, t.rules.timeZone).slice(0, 10);
 
 interface Cast {
   proposer: TestPerson;

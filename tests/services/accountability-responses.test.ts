@@ -5,13 +5,12 @@ import { isOverdue, responseClock } from "../../server/domain/response-clock";
 import { DAY_MS, HOUR_MS, epochToZonedLocal } from "../../server/domain/time";
 import { describeEachDatabase } from "../support/databases";
 import { createAdmin, createBody, createCommissioner, responseInput } from "../support/factories";
-import { type TestParliament, carriedMotion, closingIn, secondedMotion, useParliament } from "../support/parliament";
+import { type TestParliament, carriedMotion, closingIn, secondedMotion, dateIn, useParliament } from "../support/parliament";
 
 const motionRow = (t: TestParliament, id: number) => t.db.selectFrom("motions").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 const countRows = async (t: TestParliament, table: "responses" | "response_actions" | "holding_replies" | "notifications" | "audit_log") =>
   Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
 /** A calendar date `days` from the test clock, as a commissioner would type it. */
-const dateIn = (t: TestParliament, days: number) => epochToZonedLocal(t.clock.now() + days * DAY_MS, t.rules.timeZone).slice(0, 10);
 const reason = "We are waiting for the finance committee to agree the budget for the new form.";
 
 /** Members judge the latest response inadequate (the chair puts the question; most vote against). */

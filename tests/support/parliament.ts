@@ -7,7 +7,7 @@ import { createEventBus } from "../../server/events";
 import { createServices, type Services } from "../../server/services";
 import { defaultRules, type ParliamentRules } from "../../server/services/deps";
 import { epochToZonedLocal, DAY_MS } from "../../server/domain/time";
-import { type ManualClock, manualClock } from "./clock";
+import { type ManualClock, dateAfter, manualClock } from "./clock";
 import { type DialectName, openTestDatabase } from "./databases";
 import { type TestPerson, createBody, createChair, createMembers, motionInput } from "./factories";
 
@@ -43,6 +43,11 @@ export function useParliament(dialect: DialectName, rules: Partial<ParliamentRul
     await t.database.close();
   });
   return t;
+}
+
+/** A date-field value `days` from the test clock, in the parliament's time zone. */
+export function dateIn(t: TestParliament, days: number): string {
+  return dateAfter(t.clock.now(), days, t.rules.timeZone);
 }
 
 /** A datetime-local value `days` from the test clock, in the parliament's time zone. */
