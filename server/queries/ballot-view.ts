@@ -38,6 +38,24 @@ export function publicTally(b: Pick<Ballot, "kind" | "status" | "count_for" | "c
   return { turnout: turnout(counts), counts: b.kind === "secret" && b.status === "open" ? null : counts };
 }
 
+/** What anyone may know of a ballot, on a page or in the open data: its terms and public tally. */
+export function publicBallot(b: Ballot) {
+  return {
+    question: b.question,
+    kind: b.kind,
+    rule: b.rule,
+    mode: b.mode,
+    status: b.status,
+    openedAt: b.opened_at,
+    closesAt: b.closes_at,
+    closedAt: b.closed_at,
+    eligible: b.eligible_count,
+    quorum: b.quorum,
+    ...publicTally(b),
+    outcome: b.outcome,
+  };
+}
+
 export async function loadBallotViews(db: Db, ballots: Ballot[], viewer: Viewer): Promise<BallotView[]> {
   if (!ballots.length) return [];
   const ids = ballots.map((b) => b.id);
@@ -57,19 +75,8 @@ export async function loadBallotViews(db: Db, ballots: Ballot[], viewer: Viewer)
     const mineRecorded = recorded.find((v) => v.ballot_id === b.id && v.member_id === viewer?.id);
     return {
       id: b.id,
-      question: b.question,
-      kind: b.kind,
-      rule: b.rule,
-      mode: b.mode,
-      status: b.status,
-      openedAt: b.opened_at,
-      closesAt: b.closes_at,
-      closedAt: b.closed_at,
+      ...publicBallot(b),
       closedByChair: b.closed_by !== null,
-      eligible: b.eligible_count,
-      quorum: b.quorum,
-      ...publicTally(b),
-      outcome: b.outcome,
       roll:
         b.kind === "recorded" && b.status === "closed"
           ? recorded.filter((v) => v.ballot_id === b.id).map((v) => ({ name: personName(v.display_name, v.status), choice: v.choice }))

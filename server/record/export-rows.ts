@@ -1,7 +1,7 @@
 // The public record of motions, read in batches for the open-data exports. A batch is a keyset
 // page of motions by id and then one query per kind of related row for the whole page, so the
 // cost of an export grows with the number of batches, never with one query per motion.
-import { publicTally } from "../queries/ballot-view";
+import { publicBallot } from "../queries/ballot-view";
 import type { Db } from "../services/deps";
 import { type RecordBody, type RecordMotion, personRef } from "./record-motion";
 
@@ -149,19 +149,8 @@ async function withRelatedRows(db: Db, motions: MotionRow[]): Promise<RecordMoti
       id: b.id,
       purpose: b.purpose,
       responseId: b.response_id,
-      question: b.question,
-      kind: b.kind,
-      rule: b.rule,
-      mode: b.mode,
-      status: b.status,
-      openedAt: b.opened_at,
-      closesAt: b.closes_at,
-      closedAt: b.closed_at,
-      eligible: b.eligible_count,
-      quorum: b.quorum,
-      // The same rule as the motion page: counts hidden while a secret ballot is open.
-      ...publicTally(b),
-      outcome: b.outcome,
+      // The same as the motion page shows: counts hidden while a secret ballot is open.
+      ...publicBallot(b),
       votes:
         b.kind === "recorded" && b.status === "closed"
           ? (votesOf.get(b.id) ?? []).map((v) => ({ voter: personRef(v.member_id, v.display_name, v.status), choice: v.choice }))
