@@ -56,37 +56,52 @@ export function publicBallot(b: Ballot) {
   };
 }
 
-export async function loadBallotViews(db: Db, ballots: Ballot[], viewer: Viewer): Promise<BallotView[]> {
+/**
+ * The ballots as one viewer sees them, without the rolls: what the live sitting page needs. A
+ * sitting's state goes to every member in the room each time it changes, so it must not carry
+ * (or read) the name of everyone who voted; the motion page and the minutes show the roll.
+ */
+export async function loadBallotViewsWithoutRoll(db: Db, ballots: Ballot[], viewer: Viewer): Promise<Omit<BallotView, "roll">[]> {
   if (!ballots.length) return [];
   const ids = ballots.map((b) => b.id);
-  const [recorded, secretVoted] = await Promise.all([
-    db
-      .selectFrom("recorded_votes")
-      .innerJoin("users", "users.id", "recorded_votes.member_id")
-      .select(["recorded_votes.ballot_id", "recorded_votes.member_id", "recorded_votes.choice", "users.display_name", "users.status"])
-      .where("recorded_votes.ballot_id", "in", ids)
-      .orderBy("users.display_name_key")
-      .execute(),
-    viewer
-      ? db.selectFrom("secret_voters").select("ballot_id").where("ballot_id", "in", ids).where("member_id", "=", viewer.id).execute()
-      : Promise.resolve([]),
-  ]);
+  const [recordedByViewer, secretByViewer] = viewer
+    ? await Promise.all([
+        db.selectFrom("recorded_votes").select(["ballot_id", "choice"]).where("ballot_id", "in", ids).where("member_id", "=", viewer.id).execute(),
+        db.selectFrom("secret_voters").select("ballot_id").where("ballot_id", "in", ids).where("member_id", "=", viewer.id).execute(),
+      ])
+    : [[], []];
   return ballots.map((b) => {
-    const mineRecorded = recorded.find((v) => v.ballot_id === b.id && v.member_id === viewer?.id);
+    const mineRecorded = recordedByViewer.find((v) => v.ballot_id === b.id);
     return {
       id: b.id,
       ...publicBallot(b),
       closedByChair: b.closed_by !== null,
-      roll:
-        b.kind === "recorded" && b.status === "closed"
-          ? recorded.filter((v) => v.ballot_id === b.id).map((v) => ({ name: personName(v.display_name, v.status), choice: v.choice }))
-          : [],
       mine:
         b.kind === "secret"
-          ? { voted: secretVoted.some((v) => v.ballot_id === b.id), choice: null }
+          ? { voted: secretByViewer.some((v) => v.ballot_id === b.id), choice: null }
           : { voted: Boolean(mineRecorded), choice: mineRecorded?.choice ?? null },
       sittingId: b.sitting_id,
       agendaItemId: b.agenda_item_id,
     };
   });
+}
+
+/** The ballots as one viewer sees them, with who voted how in each closed recorded ballot. */
+export async function loadBallotViews(db: Db, ballots: Ballot[], viewer: Viewer): Promise<BallotView[]> {
+  const rollIds = ballots.filter((b) => b.kind === "recorded" && b.status === "closed").map((b) => b.id);
+  const [views, votes] = await Promise.all([
+    loadBallotViewsWithoutRoll(db, ballots, viewer),
+    rollIds.length
+      ? db
+          .selectFrom("recorded_votes")
+          .innerJoin("users", "users.id", "recorded_votes.member_id")
+          .select(["recorded_votes.ballot_id", "recorded_votes.choice", "users.display_name", "users.status"])
+          .where("recorded_votes.ballot_id", "in", rollIds)
+          .orderBy("users.display_name_key")
+          .execute()
+      : Promise.resolve([]),
+  ]);
+  const rolls = new Map<number, BallotView["roll"]>(rollIds.map((id) => [id, []]));
+  for (const v of votes) rolls.get(v.ballot_id)!.push({ name: personName(v.display_name, v.status), choice: v.choice });
+  return views.map((view) => ({ ...view, roll: rolls.get(view.id) ?? [] }));
 }

@@ -3,7 +3,7 @@ import type { Sitting } from "../../db/schema";
 import { type Viewer, isChair, isMember } from "../domain/permissions";
 import { isActiveItem, queueOrder } from "../domain/sitting-rules";
 import type { Db } from "../services/deps";
-import { loadBallotViews, publicTally } from "./ballot-view";
+import { loadBallotViews, loadBallotViewsWithoutRoll, publicTally } from "./ballot-view";
 import { personName } from "./names";
 
 function sittingSummary(s: Sitting) {
@@ -133,7 +133,7 @@ export async function getSittingPage(db: Db, sittingId: number, viewer: Viewer) 
           .execute()
       : Promise.resolve([]),
   ]);
-  const ballotViews = await loadBallotViews(db, ballots, viewer);
+  const ballotViews = await loadBallotViewsWithoutRoll(db, ballots, viewer);
   const named = (r: (typeof speakers)[number]) => ({
     requestId: r.id,
     name: personName(r.display_name, r.user_status),

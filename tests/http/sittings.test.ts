@@ -147,6 +147,8 @@ describeEachDatabase("a live sitting through plain forms", (dialect) => {
     expect(result).toContain(`Result on ${c.number}: Carried`);
     expect(result).toMatch(/3 of \d+ members voted; 1 was needed for quorum\. For 2, against 1, abstentions 0: a simple majority for the motion\./);
     expect(result).toContain("Simple majority (more for than against)");
+    expect(result).toContain(`How each member voted, on the record of ${c.number}`);
+    expect(sectionOf((await chair.get(path)).html, "result")).toContain(`href="/motions/${c.number}#ballot-${ballot.id}"`);
     expect(await motionStatus(c.motionId)).toBe("carried");
 
     // After the sitting closes, its page is the minutes.

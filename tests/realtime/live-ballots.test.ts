@@ -46,6 +46,12 @@ describeEachDatabase("live ballots over Socket.IO", (dialect) => {
     const state = await s.clients.watcher.waitFor("sitting:state", (d) => d.state.items[0].status === "decided");
     expect(state.state.items[0].motion.status).toBe("carried");
     expect(state.state.items[0].ballots[0]).toMatchObject({ id: ballotId, status: "closed", outcome: "carried" });
+    // The state goes to everyone in the room each time it changes: it never carries the roll of
+    // names (in a big sitting that is thousands of names per message); the motion page has it.
+    expect(state.state.items[0].ballots[0]).not.toHaveProperty("roll");
+    const voters = await holder.server.database.db.selectFrom("users").select("display_name").where("id", "in", s.members.slice(0, 3).map((m) => m.id)).execute();
+    expect(voters).toHaveLength(3);
+    for (const v of voters) expect(JSON.stringify(state.state.items)).not.toContain(v.display_name);
   });
 
   it("a secret ballot shows turnout only until it closes", async () => {

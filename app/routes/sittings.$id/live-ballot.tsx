@@ -3,7 +3,7 @@
 // open and close. After it closes, the result in words with the numbers that decided it.
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Form, useSubmit } from "@remix-run/react";
+import { Form, Link, useSubmit } from "@remix-run/react";
 import { useState } from "react";
 import type { z } from "zod";
 import { outcomeLabels, ruleLabels } from "../../../server/domain/ballot-outcome";
@@ -48,17 +48,6 @@ export function BallotFacts({ b }: { b: BallotData }) {
         </dd>
       </div>
     </dl>
-  );
-}
-
-/** A recorded ballot publishes how each member voted once it closes; a secret one never does. */
-export function Roll({ b }: { b: Pick<BallotData, "kind" | "status" | "roll"> }) {
-  if (b.kind !== "recorded" || b.status !== "closed") return null;
-  if (!b.roll.length) return <p>Nobody voted.</p>;
-  return (
-    <p className="roll">
-      How members voted: {b.roll.map((v) => `${v.name} (${choiceLabels[v.choice].toLowerCase()})`).join(", ")}.
-    </p>
   );
 }
 
@@ -215,7 +204,12 @@ export function BallotResult({ b, number }: { b: BallotData; number: string }) {
       {b.kind === "secret" && b.mine.voted ? <p className="your-vote">You voted in this secret ballot.</p> : null}
       <VoteCounts b={b} open={b.status === "open"} />
       <BallotFacts b={b} />
-      <Roll b={b} />
+      {b.kind === "recorded" ? (
+        // The roll is on the motion's record, not here: this panel goes live to everyone in the room.
+        <p>
+          <Link to={`/motions/${number}#ballot-${b.id}`}>How each member voted, on the record of {number}</Link>
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -6,13 +6,26 @@ import { itemStatusLabels, speakerKindLabels } from "../../../server/domain/sitt
 import { ballotKinds } from "~/components/ballot-results";
 import { When } from "~/components/when";
 import { plural } from "~/lib/format";
-import { Roll, resultSentence } from "./live-ballot";
+import { choiceLabels } from "../../../server/domain/schemas/ballot";
+import { resultSentence } from "./live-ballot";
 import type { LoaderData } from "./route";
 
 type Minutes = NonNullable<LoaderData["minutes"]>;
+type MinutesBallotData = Minutes["items"][number]["ballots"][number];
+
+/** A recorded ballot publishes how each member voted once it closes; a secret one never does. */
+function Roll({ b }: { b: MinutesBallotData }) {
+  if (b.kind !== "recorded" || b.status !== "closed") return null;
+  if (!b.roll.length) return <p>Nobody voted.</p>;
+  return (
+    <p className="roll">
+      How members voted: {b.roll.map((v) => `${v.name} (${choiceLabels[v.choice].toLowerCase()})`).join(", ")}.
+    </p>
+  );
+}
 
 
-function MinutesBallot({ b, motionNumber }: { b: Minutes["items"][number]["ballots"][number]; motionNumber: string }) {
+function MinutesBallot({ b, motionNumber }: { b: MinutesBallotData; motionNumber: string }) {
   return (
     <div className="minutes-ballot">
       <p>
