@@ -63,11 +63,21 @@ async function openBallot({ kind }: { kind: "recorded" | "secret" }) {
   return { ballotId, openedAt: Date.now() };
 }
 
-/** Close the ballot as the chair, then read back what the database holds about it. */
-async function closeBallot({ ballotId }: { ballotId: number }) {
+/** Close the ballot as the chair, as the chair's button does. */
+async function closeBallot() {
+  const { parliament, scene } = running();
+  const { outcome } = await parliament.services.liveBallots.close(scene.chair, { itemId: scene.itemId });
+  return { outcome, closedAt: Date.now() };
+}
+
+/**
+ * Read back what the database holds about the ballot. Called only once the closing tally has
+ * reached the members: the audit chain check below holds the event loop for a while, and run
+ * during the fan-out it would be measured as tally latency that a real sitting never has.
+ */
+async function readBack({ ballotId }: { ballotId: number }) {
   const { parliament, scene } = running();
   const { db } = parliament.database;
-  const { outcome } = await parliament.services.liveBallots.close(scene.chair, { itemId: scene.itemId });
   const ballot = await db.selectFrom("ballots").selectAll().where("id", "=", ballotId).executeTakeFirstOrThrow();
   const recorded = await db.selectFrom("recorded_votes").select(["member_id", "choice"]).where("ballot_id", "=", ballotId).execute();
   const secret = await db
@@ -96,7 +106,7 @@ async function closeBallot({ ballotId }: { ballotId: number }) {
   const choices: (Choice | null)[] = scene.memberIds.map((id) => byMember.get(id) ?? null);
   const auditCount = (type: string) => Number(audit.find((a) => a.type === type)?.n ?? 0);
   return {
-    outcome,
+    outcome: ballot.outcome,
     eligible: ballot.eligible_count,
     quorum: ballot.quorum,
     counts: { for: ballot.count_for, against: ballot.count_against, abstain: ballot.count_abstain },
@@ -145,6 +155,7 @@ serveRpc(
     profileEnd: ({ phase }: { phase: string }) => profiler.end(phase),
     usage: () => usage(),
     closeBallot,
+    readBack,
     problems: () => ({ count: problemCount, first: problems }),
     stop: () => {
       setImmediate(() => void shutdown(0));

@@ -236,6 +236,11 @@ function report({ phaseStart, phaseEnd, finalTurnout }: { phaseStart: number; ph
   };
 }
 
+/** How many members have been shown the ballot closed (the parent waits for this before reading back). */
+function closedSeen() {
+  return lastTally.filter((t, i) => sockets[i] && t?.status === "closed").length;
+}
+
 function stop() {
   stopping = true;
   for (const s of sockets) s?.disconnect();
@@ -243,7 +248,7 @@ function stop() {
   return { ok: true };
 }
 
-serveRpc({ connect, arm, vote, report, stop }, () => {
+serveRpc({ connect, arm, vote, report, closedSeen, stop }, () => {
   stopping = true;
   process.exit(1);
 });

@@ -123,9 +123,19 @@ async function run(o: Options, database: FreshDatabase) {
   const votePhase = await server.rpc.call<any>("endPhase");
   const voteProfile = await server.rpc.call<string | null>("profileEnd", { phase: "vote" });
   if (voteProfile) say(`server CPU profile of the vote phase: ${voteProfile}`);
-  say("closing the ballot and reading it back…");
-  const ballot = await server.rpc.call<ServerBallot>("closeBallot", { ballotId });
-  await sleep(1500); // the closing tally fans out to everyone
+  say("closing the ballot…");
+  const { closedAt } = await server.rpc.call<{ closedAt: number }>("closeBallot");
+  // Wait until every member has been shown the ballot closed (or 10 s), and only then read the
+  // ballot back: the read-back's audit chain check would otherwise hold up the closing tally.
+  let closedSeenBy = 0;
+  while (Date.now() - closedAt < 10_000) {
+    closedSeenBy = (await Promise.all(workers.map((w) => w.rpc.call<number>("closedSeen")))).reduce((a, b) => a + b, 0);
+    if (closedSeenBy >= joinedCount) break;
+    await sleep(50);
+  }
+  const closingTallyMs = Date.now() - closedAt;
+  say(`${closedSeenBy} of ${joinedCount} members shown the ballot closed within ${closingTallyMs} ms; reading it back…`);
+  const ballot = await server.rpc.call<ServerBallot>("readBack", { ballotId });
   const finalTurnout = ballot.counts.for + ballot.counts.against + ballot.counts.abstain;
   const reports = await Promise.all(workers.map((w) => w.rpc.call<Report>("report", { phaseStart: startAt, phaseEnd, finalTurnout })));
   const problems = await server.rpc.call<{ count: number; first: string[] }>("problems");
@@ -188,6 +198,7 @@ async function run(o: Options, database: FreshDatabase) {
         (acc, r) => ({ closed: acc.closed + r.tallySeen.closed, finalTurnout: acc.finalTurnout + r.tallySeen.finalTurnout, none: acc.none + r.tallySeen.none }),
         { closed: 0, finalTurnout: 0, none: 0 },
       ),
+      closingTallyReachedAllMs: closedSeenBy >= joinedCount ? closingTallyMs : null,
       messagesReceivedByEvent: reports.reduce((acc, r) => addCounts(acc, r.events), {} as Record<string, number>),
     },
     server: {

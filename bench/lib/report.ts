@@ -99,7 +99,8 @@ export function printSummary(results: any) {
     row("commit-to-tally received", r.tally.latencyMs),
     `  tally messages per client          ${r.tally.perClientPerSecond.mean}/s mean, ${r.tally.perClientPerSecond.max}/s max (window ${TALLY_WINDOW_MS} ms)`,
     row("gap between tallies at a client", r.tally.gapBetweenTalliesMs),
-    `  final closed tally seen by         ${r.tally.finalTallySeen.finalTurnout} of ${r.connect.joined} clients`,
+    `  final closed tally seen by         ${r.tally.finalTallySeen.finalTurnout} of ${r.connect.joined} clients` +
+      (r.tally.closingTallyReachedAllMs === null ? " (not all within 10 s)" : `, all within ${r.tally.closingTallyReachedAllMs} ms of the close`),
     "",
     "Server (vote phase)",
     `  event-loop delay                   p50 ${r.server.votePhase.eventLoopDelayMs.p50} · p99 ${r.server.votePhase.eventLoopDelayMs.p99} · max ${r.server.votePhase.eventLoopDelayMs.max} ms; loop busy ${Math.round(r.server.votePhase.eventLoopUtilization * 100)}%`,
