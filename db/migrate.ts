@@ -8,6 +8,7 @@ import * as m0006 from "./migrations/0006_accountability";
 import * as m0007 from "./migrations/0007_search";
 import * as m0008 from "./migrations/0008_record_indexes";
 import * as m0009 from "./migrations/0009_motion_list_index";
+import * as m0010 from "./migrations/0010_audit_timeline_index";
 
 // Listed here rather than read from disk, so the same code runs under tsx, Vitest and a bundle.
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   "0007_search": m0007,
   "0008_record_indexes": m0008,
   "0009_motion_list_index": m0009,
+  "0010_audit_timeline_index": m0010,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

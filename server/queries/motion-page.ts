@@ -136,14 +136,17 @@ async function loadBallots(db: Db, motionId: number, viewer: Viewer): Promise<Mo
   return views.map((v, i) => ({ ...v, purpose: ballots[i].purpose, responseId: ballots[i].response_id }));
 }
 
-async function loadTimeline(db: Db, motionId: number): Promise<TimelineEntry[]> {
-  const rows = await db
+/** A motion's audit entries in order: its timeline. On SQLite it reads one index alone (migration 0010). */
+export const timelineQuery = (db: Db, motionId: number) =>
+  db
     .selectFrom("audit_log")
     .leftJoin("users", "users.id", "audit_log.actor_id")
     .select(["audit_log.seq", "audit_log.at", "audit_log.type", "audit_log.payload", "users.display_name", "users.status"])
     .where("audit_log.motion_id", "=", motionId)
-    .orderBy("audit_log.seq")
-    .execute();
+    .orderBy("audit_log.seq");
+
+async function loadTimeline(db: Db, motionId: number): Promise<TimelineEntry[]> {
+  const rows = await timelineQuery(db, motionId).execute();
   return rows.map((r) => ({
     seq: r.seq,
     at: r.at,
