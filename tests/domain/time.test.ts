@@ -75,6 +75,18 @@ describe("reading a closing time typed in the parliament's time zone", () => {
     }
   });
 
+  it("shows every hour of two years as the time zone's own clock does, in zones with odd offsets and changes", () => {
+    for (const timeZone of [london, "Asia/Kathmandu", "Australia/Lord_Howe", "America/St_Johns", "Pacific/Chatham"]) {
+      const clock = new Intl.DateTimeFormat("sv-SE", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+      // each hour and seven minutes past it, twice over (the second pass reads what the first kept)
+      for (const pass of [1, 2]) {
+        for (let epoch = Date.UTC(2025, 0, 1); epoch < Date.UTC(2027, 0, 1); epoch += HOUR_MS + (pass === 1 ? 0 : 7 * MINUTE_MS)) {
+          expect(epochToZonedLocal(epoch, timeZone), `${timeZone} ${new Date(epoch).toISOString()}`).toBe(clock.format(new Date(epoch)).replace(" ", "T"));
+        }
+      }
+    }
+  });
+
   it("the day of the spring change is 23 hours long and the autumn one 25", () => {
     const springDay = zonedLocalToEpoch("2026-03-30T00:00", london)! - zonedLocalToEpoch("2026-03-29T00:00", london)!;
     const autumnDay = zonedLocalToEpoch("2026-10-26T00:00", london)! - zonedLocalToEpoch("2026-10-25T00:00", london)!;
