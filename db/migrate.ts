@@ -9,6 +9,7 @@ import * as m0007 from "./migrations/0007_search";
 import * as m0008 from "./migrations/0008_record_indexes";
 import * as m0009 from "./migrations/0009_motion_list_index";
 import * as m0010 from "./migrations/0010_audit_timeline_index";
+import * as m0011 from "./migrations/0011_decided_order_index";
 
 // Listed here rather than read from disk, so the same code runs under tsx, Vitest and a bundle.
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   "0008_record_indexes": m0008,
   "0009_motion_list_index": m0009,
   "0010_audit_timeline_index": m0010,
+  "0011_decided_order_index": m0011,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

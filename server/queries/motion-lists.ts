@@ -127,6 +127,16 @@ export interface VotingSummary extends MotionSummary {
 const HOME_LIST_LENGTH = 6;
 
 /** What the home page needs: what is open now, what was decided, and what answers are owed. */
+/**
+ * The first few rows of several statuses in one order: one query per status, each reading its
+ * own stretch of an index, merged here. `status in (…) order by …` would read and sort every
+ * row of those statuses (45,000 decisions at 100,000 motions: 86 ms) to show six.
+ */
+async function firstOfEach<T>(queries: Promise<T[]>[], sortKey: (row: T) => number): Promise<T[]> {
+  const rows = (await Promise.all(queries)).flat();
+  return rows.sort((a, b) => sortKey(a) - sortKey(b)).slice(0, HOME_LIST_LENGTH);
+}
+
 export async function getHomeSummary(db: Db) {
   const [votingNow, openForSeconding, recentDecisions, responsesDue] = await Promise.all([
     summaries(db)
@@ -141,16 +151,18 @@ export async function getHomeSummary(db: Db) {
       .execute(),
     // Nearest to lapsing first: those are the ones that need seconders soonest.
     summaries(db).where("motions.status", "=", "open").orderBy("motions.lapses_at", "asc").limit(HOME_LIST_LENGTH).execute(),
-    summaries(db)
-      .where("motions.status", "in", ["carried", "defeated"])
-      .orderBy("motions.decided_at", "desc")
-      .limit(HOME_LIST_LENGTH)
-      .execute(),
-    summaries(db)
-      .where("motions.response_status", "in", ["awaiting", "revision_requested"])
-      .orderBy("motions.response_due_at", "asc")
-      .limit(HOME_LIST_LENGTH)
-      .execute(),
+    firstOfEach(
+      (["carried", "defeated"] as const).map((status) =>
+        summaries(db).where("motions.status", "=", status).orderBy("motions.decided_at", "desc").limit(HOME_LIST_LENGTH).execute(),
+      ),
+      (r) => -(r.decided_at ?? 0),
+    ),
+    firstOfEach(
+      (["awaiting", "revision_requested"] as const).map((status) =>
+        summaries(db).where("motions.response_status", "=", status).orderBy("motions.response_due_at", "asc").limit(HOME_LIST_LENGTH).execute(),
+      ),
+      (r) => r.response_due_at ?? Infinity,
+    ),
   ]);
   return {
     votingNow: votingNow.map(

@@ -122,8 +122,9 @@ describeEachDatabase("the home page of a busy parliament", (dialect) => {
     expect(decisions).toContain(`${defeated.number} Close the day centre on Sundays`);
     expect(decisions).toContain(`Carried on ${formatDate(clock.now(), zone)}`);
     expect(decisions).toContain("Defeated on");
-    // Newest decision first.
+    // Newest decision first, carried and defeated together.
     expect(decisions.indexOf(recent.number)).toBeLessThan(decisions.indexOf(overdue.number));
+    expect(decisions.indexOf(recent.number)).toBeLessThan(decisions.indexOf(defeated.number));
 
     const due = section(page.html, "responses-due");
     expect(due).toContain(`${overdue.bodyName} should respond by`);
@@ -133,5 +134,26 @@ describeEachDatabase("the home page of a busy parliament", (dialect) => {
     expect(due).not.toContain(defeated.number);
     // The most pressing answer comes first.
     expect(due.indexOf(overdue.number)).toBeLessThan(due.indexOf(recent.number));
+  });
+});
+
+describeEachDatabase("the home page's recent decisions", (dialect) => {
+  const clock = manualClock();
+  // Each decision brings its own members; a low quorum keeps every ballot quorate.
+  const holder = useTestServer(dialect, { clock, rules: { quorumPercent: 1 } });
+
+  it("are the six newest, carried and defeated together, newest first", async () => {
+    const made: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      // carried, carried, defeated, carried, defeated, defeated, ...: each status has runs
+      const choice = [0, 1, 3, 6].includes(i) ? "for" : "against";
+      made.push((await decided(holder.server, clock, `Decision number ${i + 1}`, choice)).number);
+      clock.advance(DAY_MS);
+    }
+    const decisions = section((await new BrowserLikeClient(holder.server.url).get("/")).html, "recent-decisions");
+    const shown = made.filter((n) => decisions.includes(n));
+    expect(shown).toEqual(made.slice(2));
+    const positions = shown.map((n) => decisions.indexOf(n));
+    expect(positions).toEqual([...positions].sort((a, b) => b - a));
   });
 });
