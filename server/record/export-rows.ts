@@ -4,6 +4,7 @@
 import { publicBallot } from "../queries/ballot-view";
 import type { Db } from "../services/deps";
 import { type RecordBody, type RecordMotion, personRef } from "./record-motion";
+import { groupBy } from "../queries/group-by";
 
 export interface BatchOptions {
   /** motions per batch (keyset page) */
@@ -13,16 +14,6 @@ export interface BatchOptions {
 }
 
 export const DEFAULT_BATCH_SIZE = 100;
-
-function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
-  const groups = new Map<number, T[]>();
-  for (const row of rows) {
-    const list = groups.get(key(row));
-    if (list) list.push(row);
-    else groups.set(key(row), [row]);
-  }
-  return groups;
-}
 
 function motionQuery(db: Db) {
   return db
