@@ -5,12 +5,13 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ActionsFigure, type BodyFigures, ResponsesFigure, periodText } from "~/components/accountability-chart";
 import { ErrorPage } from "~/components/error-page";
-import { OverdueList } from "~/components/overdue-list";
+import { OVERDUE_PAGE, OVERDUE_PER_PAGE, OverdueList } from "~/components/overdue-list";
 import { pageTitle } from "~/lib/meta";
+import { pageOf } from "~/lib/paging";
 
-export async function loader({ context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const { bodies, overdue } = await context.services.read.accountability();
-  return json({ bodies, overdue });
+  return json({ bodies, overdue: pageOf(overdue, request.url, OVERDUE_PER_PAGE, OVERDUE_PAGE) });
 }
 
 /** What each figure means, in plain words, with each body's response period. */
@@ -78,7 +79,7 @@ export default function Accountability() {
         <>
           <nav aria-label="On this page" className="meta">
             On this page: <a href="#responses">Responses</a> · <a href="#actions">Promised actions</a> ·{" "}
-            <a href="#overdue">Overdue now ({overdue.length})</a> · <a href="#meaning">What the figures mean</a> ·{" "}
+            <a href="#overdue">{`Overdue now (${overdue.total})`}</a> · <a href="#meaning">What the figures mean</a> ·{" "}
             <a href="#bodies">The bodies</a>
           </nav>
 
@@ -100,7 +101,7 @@ export default function Accountability() {
           <section aria-labelledby="overdue">
             <h2 id="overdue">Overdue now</h2>
             <p>Responses and actions past their due date, the longest wait first.</p>
-            <OverdueList items={overdue} empty="Nothing is overdue at the moment: every body is answering and delivering on time." />
+            <OverdueList list={overdue} empty="Nothing is overdue at the moment: every body is answering and delivering on time." />
           </section>
 
           <section aria-labelledby="meaning">

@@ -9,6 +9,7 @@ import { When } from "~/components/when";
 import { type FormReply, handleForm, readIntent } from "~/lib/forms.server";
 import { requireRole } from "~/lib/guards.server";
 import { pageTitle } from "~/lib/meta";
+import { pageOf } from "~/lib/paging";
 import { redirectWithNotice } from "~/lib/notice.server";
 import type { Role } from "../../db/schema";
 import { changeRoleSchema, roleLabels, roles, userIdSchema } from "../../server/domain/schemas/account";
@@ -18,9 +19,7 @@ const PER_PAGE = 50;
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = requireRole(request, context, ["admin"]);
   const [people, bodies] = await Promise.all([context.services.read.people(), context.services.read.bodies()]);
-  const pages = Math.max(1, Math.ceil(people.length / PER_PAGE));
-  const requested = Number(new URL(request.url).searchParams.get("page"));
-  const page = Number.isInteger(requested) ? Math.min(Math.max(requested, 1), pages) : 1;
+  const { items: onPage, page, pages } = pageOf(people, request.url, PER_PAGE);
   // Who is the last of their kind decides what the confirmations warn about (the service refuses
   // to remove the last chair; losing a body's last commissioner is allowed, but said out loud).
   const active = people.filter((p) => p.status === "active");
@@ -28,7 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const commissionersOf = (bodyId: number | null) => active.filter((p) => p.role === "commissioner" && p.body_id === bodyId).length;
   return json({
     selfId: actor.id,
-    people: people.slice((page - 1) * PER_PAGE, page * PER_PAGE).map((p) => {
+    people: onPage.map((p) => {
       const isActive = p.status === "active";
       return {
         ...p,

@@ -6,11 +6,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ActionsFigure, ResponsesFigure, periodText } from "~/components/accountability-chart";
 import { ResponseStanding } from "~/components/clock-text";
 import { ErrorPage } from "~/components/error-page";
-import { OverdueList } from "~/components/overdue-list";
+import { OVERDUE_PAGE, OVERDUE_PER_PAGE, OverdueList } from "~/components/overdue-list";
 import { ResponseTag, StatusTag } from "~/components/status-tag";
 import { When } from "~/components/when";
 import { notFound } from "~/lib/guards.server";
 import { pageTitle } from "~/lib/meta";
+import { pageOf } from "~/lib/paging";
 import { isOverdue } from "../../server/domain/response-clock";
 
 const PER_PAGE = 25;
@@ -18,16 +19,14 @@ const PER_PAGE = 25;
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const page = await context.services.read.bodyPage(params.slug ?? "");
   if (!page) notFound("There is no commissioning body at this address. The accountability page lists every body.");
-  const pages = Math.max(1, Math.ceil(page.motions.length / PER_PAGE));
-  const requested = Number(new URL(request.url).searchParams.get("page"));
-  const current = Number.isInteger(requested) ? Math.min(Math.max(requested, 1), pages) : 1;
+  const motions = pageOf(page.motions, request.url, PER_PAGE);
   return json({
     record: page.record,
-    overdue: page.overdue,
-    motions: page.motions.slice((current - 1) * PER_PAGE, current * PER_PAGE),
-    total: page.motions.length,
-    page: current,
-    pages,
+    overdue: pageOf(page.overdue, request.url, OVERDUE_PER_PAGE, OVERDUE_PAGE),
+    motions: motions.items,
+    total: motions.total,
+    page: motions.page,
+    pages: motions.pages,
     now: context.services.clock.now(),
   });
 }
@@ -70,7 +69,7 @@ export default function BodyPage() {
 
       <section aria-labelledby="overdue">
         <h2 id="overdue">Overdue now</h2>
-        <OverdueList items={overdue} showBody={false} empty={`Nothing from ${record.name} is overdue at the moment.`} />
+        <OverdueList list={overdue} showBody={false} empty={`Nothing from ${record.name} is overdue at the moment.`} />
       </section>
 
       <section aria-labelledby="motions">

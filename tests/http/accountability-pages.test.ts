@@ -8,7 +8,7 @@ import { BrowserLikeClient, plain, textOf } from "../support/browser-like-client
 import { dateAfter, manualClock } from "../support/clock";
 import { describeEachDatabase } from "../support/databases";
 import { type TestPerson, createAdmin, createChair, createCommissioner, createMembers, motionInput, responseInput } from "../support/factories";
-import { useTestServer } from "../support/server";
+import { type TestServer, useTestServer } from "../support/server";
 
 const T0 = Date.UTC(2026, 2, 2, 10, 0, 0);
 const zone = defaultRules.timeZone;
@@ -42,6 +42,24 @@ function section(html: string, id: string): string {
   return plain(html.slice(start, html.indexOf("</section>", start)));
 }
 
+/** Raise, second and carry a motion, decided at `now`. */
+async function carry(
+  { services }: TestServer,
+  people: { proposer: TestPerson; members: TestPerson[]; chair: TestPerson },
+  now: number,
+  bodyId: number,
+  title: string,
+) {
+  const { proposer, members, chair } = people;
+  const { id, number } = await services.motions.raise(proposer, motionInput(bodyId, { title }), { publish: true });
+  for (const m of members.slice(0, 2)) await services.motions.second(m, id);
+  const closesAt = epochToZonedLocal(now + 7 * DAY_MS, zone);
+  const { ballotId } = await services.ballots.open(chair, id, { kind: "recorded", rule: "simple", closesAt });
+  for (const m of [proposer, ...members]) await services.ballots.vote(m, ballotId, { choice: "for" });
+  await services.ballots.close(chair, ballotId);
+  return { id, number: number! };
+}
+
 describeEachDatabase("the public accountability pages", (dialect) => {
   const clock = manualClock(T0);
   // A tiny quorum: the vote counts however many members other tests have added.
@@ -70,16 +88,7 @@ describeEachDatabase("the public accountability pages", (dialect) => {
     const chair = await createChair(db);
     const northCommissioner = await createCommissioner(db, north.bodyId);
 
-    /** Raise, second and carry a motion, decided now. */
-    async function carried(bodyId: number, title: string) {
-      const { id, number } = await services.motions.raise(proposer, motionInput(bodyId, { title }), { publish: true });
-      for (const m of members.slice(0, 2)) await services.motions.second(m, id);
-      const closesAt = epochToZonedLocal(clock.now() + 7 * DAY_MS, zone);
-      const { ballotId } = await services.ballots.open(chair, id, { kind: "recorded", rule: "simple", closesAt });
-      for (const m of [proposer, ...members]) await services.ballots.vote(m, ballotId, { choice: "for" });
-      await services.ballots.close(chair, ballotId);
-      return { id, number: number! };
-    }
+    const carried = (bodyId: number, title: string) => carry(holder.server, { proposer, members, chair }, clock.now(), bodyId, title);
 
     at(0);
     const onTime = await carried(north.bodyId, "Peer workers in every crisis team");
@@ -257,5 +266,61 @@ describeEachDatabase("the accountability page of a parliament with no bodies yet
     expect(text).toContain("60 days from the vote");
     const all = await new BrowserLikeClient(holder.server.url).get("/accountability");
     expect(textOf(all.html)).toContain("Nothing is overdue at the moment");
+  });
+});
+
+describeEachDatabase("a long list of overdue items", (dialect) => {
+  const clock = manualClock(T0);
+  const holder = useTestServer(dialect, { clock, rules: { quorumPercent: 1 } });
+
+  it("comes fifty at a time, the longest wait first, with page links that keep the body page's own", async () => {
+    const { services, database } = holder.server;
+    const db = database.db;
+    const admin = await createAdmin(db);
+    const body = await services.bodies.create(admin, { name: "Eastgate Care Board", description: "", responsePeriodDays: 56, contact: "" });
+    const [proposer, ...members] = await createMembers(db, 4);
+    const people = { proposer, members, chair: await createChair(db) };
+    const commissioner = await createCommissioner(db, body.bodyId);
+    // Six answered motions, ten promised actions each, due on days 1 to 60: sixty overdue by day 100.
+    const step = (n: number) => `Step ${String(n).padStart(2, "0")} of the plan`;
+    for (let i = 0; i < 6; i++) {
+      const motion = await carry(holder.server, people, clock.now(), body.bodyId, `Motion ${i + 1} of the plan`);
+      const actions = Array.from({ length: 10 }, (_, j) => ({
+        description: step(i * 10 + j + 1),
+        owner: "Delivery team",
+        dueDate: dateAfter(clock.now(), i * 10 + j + 1, zone),
+      }));
+      await services.responses.publish(commissioner, motion.id, responseInput("accept", { actions }));
+    }
+    clock.set(T0 + 100 * DAY_MS);
+
+    const client = new BrowserLikeClient(holder.server.url);
+    const first = await client.get("/accountability");
+    expect(first.html).toContain('<a href="#overdue">Overdue now (60)</a>');
+    const one = section(first.html, "overdue");
+    expect(one).toContain("1–50 of 60, the longest wait first.");
+    expect(one).toContain("Page 1 of 2");
+    expect(one).not.toContain("Longer waits");
+    expect(one.indexOf(step(1))).toBeLessThan(one.indexOf(step(50)));
+    expect(one).not.toContain(step(51));
+    expect(first.html).toContain('href="/accountability?overdue-page=2#overdue"');
+
+    const two = section((await client.get("/accountability?overdue-page=2")).html, "overdue");
+    expect(two).toContain("51–60 of 60, the longest wait first.");
+    expect(two).toContain("Page 2 of 2");
+    expect(two).not.toContain(step(50));
+    expect(two.indexOf(step(51))).toBeLessThan(two.indexOf(step(60)));
+    // A page number that is not one shows the first page.
+    for (const junk of ["abc", "0", "99"]) {
+      const page = section((await client.get(`/accountability?overdue-page=${junk}`)).html, "overdue");
+      expect(page, junk).toContain(junk === "99" ? "51–60 of 60" : "1–50 of 60");
+    }
+
+    // On the body's page the list's links keep the page of motions the reader is on.
+    const slug = (await db.selectFrom("bodies").select("slug").where("id", "=", body.bodyId).executeTakeFirstOrThrow()).slug;
+    const bodyPage = await client.get(`/bodies/${slug}?page=1&overdue-page=2`);
+    expect(bodyPage.status).toBe(200);
+    expect(section(bodyPage.html, "overdue")).toContain("51–60 of 60");
+    expect(bodyPage.html).toContain(`href="/bodies/${slug}?page=1&amp;overdue-page=1#overdue"`);
   });
 });
