@@ -11,6 +11,7 @@ import * as m0009 from "./migrations/0009_motion_list_index";
 import * as m0010 from "./migrations/0010_audit_timeline_index";
 import * as m0011 from "./migrations/0011_decided_order_index";
 import * as m0012 from "./migrations/0012_accountability_indexes";
+import * as m0013 from "./migrations/0013_feed_indexes";
 
 // Listed here rather than read from disk, so the same code runs under tsx, Vitest and a bundle.
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   "0010_audit_timeline_index": m0010,
   "0011_decided_order_index": m0011,
   "0012_accountability_indexes": m0012,
+  "0013_feed_indexes": m0013,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
