@@ -11,22 +11,21 @@ import { ResponseTag, StatusTag } from "~/components/status-tag";
 import { When } from "~/components/when";
 import { notFound } from "~/lib/guards.server";
 import { pageTitle } from "~/lib/meta";
-import { pageOf } from "~/lib/paging";
+import { pageOf, requestedPage } from "~/lib/paging";
 import { isOverdue } from "../../server/domain/response-clock";
 
 const PER_PAGE = 25;
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
-  const page = await context.services.read.bodyPage(params.slug ?? "");
-  if (!page) notFound("There is no commissioning body at this address. The accountability page lists every body.");
-  const motions = pageOf(page.motions, request.url, PER_PAGE);
+  const body = await context.services.read.bodyPage(params.slug ?? "", { page: requestedPage(request.url), perPage: PER_PAGE });
+  if (!body) notFound("There is no commissioning body at this address. The accountability page lists every body.");
   return json({
-    record: page.record,
-    overdue: pageOf(page.overdue, request.url, OVERDUE_PER_PAGE, OVERDUE_PAGE),
-    motions: motions.items,
-    total: motions.total,
-    page: motions.page,
-    pages: motions.pages,
+    record: body.record,
+    overdue: pageOf(body.overdue, request.url, OVERDUE_PER_PAGE, OVERDUE_PAGE),
+    motions: body.motions,
+    total: body.total,
+    page: body.page,
+    pages: body.pages,
     now: context.services.clock.now(),
   });
 }

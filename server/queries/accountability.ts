@@ -2,6 +2,7 @@
 // each promise. Counted by the database on every request; the figures are never stored.
 import { type RawBuilder, type SqlBool, sql } from "kysely";
 import { daysBetween, median } from "../domain/accountability";
+import { clampPage } from "../domain/paging";
 import { DAY_MS } from "../domain/time";
 import type { Db } from "../services/deps";
 import { loadBallotViews } from "./ballot-view";
@@ -168,34 +169,36 @@ export async function getAccountability(db: Db, now: number, onlyBodyId?: number
   return { bodies: records, overdue };
 }
 
-/** One body's page: its record, and the motions addressed to it with their clocks. */
-export async function getBodyPage(db: Db, slug: string, now: number) {
+/** One body's page: its record, and one page of the motions addressed to it with their clocks. */
+export async function getBodyPage(db: Db, slug: string, now: number, { page, perPage }: { page: number; perPage: number }) {
   const body = await db.selectFrom("bodies").select("id").where("slug", "=", slug).executeTakeFirst();
   if (!body) return null;
-  const [{ bodies, overdue }, motions] = await Promise.all([
+  const addressed = db.selectFrom("motions").where("motions.body_id", "=", body.id).where("motions.status", "!=", "draft");
+  const [{ bodies, overdue }, { total }] = await Promise.all([
     getAccountability(db, now, body.id),
-    // The first response's times say whether the body answered on time (a revision has its own clock).
-    db
-      .selectFrom("motions")
-      .leftJoin("responses", (join) => join.onRef("responses.motion_id", "=", "motions.id").on("responses.version", "=", 1))
-      .select([
-        "motions.number",
-        "motions.title",
-        "motions.status",
-        "motions.response_status",
-        "motions.decided_at",
-        "motions.response_due_at",
-        "motions.closed_at",
-        "responses.published_at as first_response_at",
-        "responses.due_at as first_response_due_at",
-      ])
-      .where("motions.body_id", "=", body.id)
-      .where("motions.status", "!=", "draft")
-      .orderBy("motions.published_at", "desc")
-      .orderBy("motions.id", "desc")
-      .execute(),
+    addressed.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
   ]);
-  return { record: bodies[0], overdue, motions };
+  const paging = clampPage(page, Number(total), perPage);
+  // The first response's times say whether the body answered on time (a revision has its own clock).
+  const motions = await addressed
+    .leftJoin("responses", (join) => join.onRef("responses.motion_id", "=", "motions.id").on("responses.version", "=", 1))
+    .select([
+      "motions.number",
+      "motions.title",
+      "motions.status",
+      "motions.response_status",
+      "motions.decided_at",
+      "motions.response_due_at",
+      "motions.closed_at",
+      "responses.published_at as first_response_at",
+      "responses.due_at as first_response_due_at",
+    ])
+    .orderBy("motions.published_at", "desc")
+    .orderBy("motions.id", "desc")
+    .limit(perPage)
+    .offset((paging.page - 1) * perPage)
+    .execute();
+  return { record: bodies[0], overdue, motions, total: Number(total), ...paging };
 }
 
 /** The whole story of one carried motion on one page: the motion, the vote, the answer, the actions. */

@@ -69,7 +69,7 @@ export function createServices(deps: ServiceDeps) {
       liveSitting,
       ballotTally: (ballotId: number) => getBallotTally(db, ballotId),
       accountability: () => getAccountability(db, deps.clock.now()),
-      bodyPage: (slug: string) => getBodyPage(db, slug, deps.clock.now()),
+      bodyPage: (slug: string, page: { page: number; perPage: number }) => getBodyPage(db, slug, deps.clock.now(), page),
       youSaidWeDid: (number: string) => getYouSaidWeDid(db, number),
       auditLog: (query: AuditLogQuery) => listAuditLog(db, query),
       search: (request: SearchRequest) => searchPublicRecord(db, request),

@@ -128,16 +128,23 @@ describeEachDatabase("the accountability figures", (dialect) => {
     expect(overdue[2].daysOverdue).toBe(19);
   });
 
-  it("a body's page has its own record and its motions, newest first", async () => {
+  it("a body's page has its own record and its motions, newest first, a page at a time", async () => {
     const h = await history();
-    const page = await t.services.read.bodyPage(h.a.slug);
+    const page = await t.services.read.bodyPage(h.a.slug, { page: 1, perPage: 25 });
     const { bodies } = await t.services.read.accountability();
     expect(page?.record).toEqual(bodies[0]);
     expect(page?.overdue.map((o) => o.number)).toEqual([h.m3.number, h.m1.number]);
     expect(page?.motions).toHaveLength(7);
+    expect(page).toMatchObject({ total: 7, page: 1, pages: 1 });
     expect(page?.motions[0]).toMatchObject({ title: "Motion eight: carried recently", status: "carried", response_status: "awaiting" });
     expect(page?.motions.map((m) => m.status)).not.toContain("draft");
-    expect(await t.services.read.bodyPage("no-such-body")).toBeNull();
+    expect(await t.services.read.bodyPage("no-such-body", { page: 1, perPage: 25 })).toBeNull();
+
+    // Three a page: the pages follow on from each other, and a page past the end shows the last.
+    const pages = await Promise.all([1, 2, 3].map((n) => t.services.read.bodyPage(h.a.slug, { page: n, perPage: 3 })));
+    expect(pages.map((p) => p?.motions.length)).toEqual([3, 3, 1]);
+    expect(pages.flatMap((p) => p!.motions.map((m) => m.number))).toEqual(page!.motions.map((m) => m.number));
+    expect(await t.services.read.bodyPage(h.a.slug, { page: 9, perPage: 3 })).toMatchObject({ page: 3, pages: 3, total: 7 });
   });
 });
 
