@@ -1,6 +1,6 @@
 // The rules of accountability after a motion is carried: actions and their progress, when a
 // response or an action counts as overdue, and what a response's record adds up to.
-import type { ActionStatus } from "../../db/schema";
+import type { ActionStatus, ResponseStatus } from "../../db/schema";
 import { InvalidInput } from "./errors";
 import { DAY_MS } from "./time";
 
@@ -18,8 +18,14 @@ export const actionStatusLabels: Record<ActionStatus, string> = {
   dropped: "Dropped",
 };
 
+/** A carried motion is owed an answer while it waits for its first response or a revised one. */
+export const awaitingAnswer = ["awaiting", "revision_requested"] as const satisfies readonly ResponseStatus[];
+
+/** Actions still to deliver: neither done nor dropped. */
+export const openActionStatuses = ["planned", "in_progress"] as const satisfies readonly ActionStatus[];
+
 export function isActionOpen(status: ActionStatus): boolean {
-  return status === "planned" || status === "in_progress";
+  return (openActionStatuses as readonly ActionStatus[]).includes(status);
 }
 
 export function isActionOverdue(action: { status: ActionStatus; due_at: number }, now: number): boolean {

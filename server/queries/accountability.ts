@@ -1,7 +1,7 @@
 // "You said, we did": how each commissioning body answers the parliament, and what became of
 // each promise. Counted by the database on every request; the figures are never stored.
 import { type RawBuilder, type SqlBool, sql } from "kysely";
-import { daysBetween, median } from "../domain/accountability";
+import { awaitingAnswer, daysBetween, median, openActionStatuses } from "../domain/accountability";
 import { clampPage } from "../domain/paging";
 import { DAY_MS } from "../domain/time";
 import type { Db } from "../services/deps";
@@ -50,10 +50,11 @@ export async function getAccountability(db: Db, now: number, onlyBodyId?: number
   // record (100,000 motions) read into the page took most of a second.
   const count = (condition: RawBuilder<SqlBool>) => sql<number>`sum(case when ${condition} then 1 else 0 end)`;
   const carried = sql<SqlBool>`motions.status = 'carried'`;
-  const outstanding = sql<SqlBool>`${carried} and motions.response_status in ('awaiting', 'revision_requested')`;
+  const listed = (values: readonly string[]) => sql.join(values.map((v) => sql.lit(v)));
+  const outstanding = sql<SqlBool>`${carried} and motions.response_status in (${listed(awaitingAnswer)})`;
   const responseOverdue = sql<SqlBool>`${outstanding} and motions.response_due_at < ${now}`;
   // Open actions on a record the chair closed are no longer owed: neither in progress nor overdue.
-  const owed = sql<SqlBool>`coalesce(motions.response_status, '') <> 'closed' and response_actions.status in ('planned', 'in_progress')`;
+  const owed = sql<SqlBool>`coalesce(motions.response_status, '') <> 'closed' and response_actions.status in (${listed(openActionStatuses)})`;
   const actionOverdue = sql<SqlBool>`${owed} and response_actions.due_at < ${now}`;
 
   const [motionCounts, firstResponses, actionCounts, lateResponses, lateActions] = await Promise.all([

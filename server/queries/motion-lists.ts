@@ -2,6 +2,7 @@
 // one query: the seconds count and the proposer's name come in the same row, never per motion.
 import { sql } from "kysely";
 import type { MotionStatus, ResponseStatus } from "../../db/schema";
+import { awaitingAnswer } from "../domain/accountability";
 import type { Db } from "../services/deps";
 import { personName } from "./names";
 
@@ -158,7 +159,7 @@ export async function getHomeSummary(db: Db) {
       (r) => -(r.decided_at ?? 0),
     ),
     firstOfEach(
-      (["awaiting", "revision_requested"] as const).map((status) =>
+      awaitingAnswer.map((status) =>
         summaries(db).where("motions.response_status", "=", status).orderBy("motions.response_due_at", "asc").limit(HOME_LIST_LENGTH).execute(),
       ),
       (r) => r.response_due_at ?? Infinity,

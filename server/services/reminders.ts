@@ -1,6 +1,6 @@
 // Commissioners hear when a response falls due within a week, and again when it is overdue.
 // Each reminder goes once per motion and due date (a revision starts a new clock).
-import { DUE_SOON_DAYS } from "../domain/accountability";
+import { DUE_SOON_DAYS, awaitingAnswer } from "../domain/accountability";
 import { DAY_MS } from "../domain/time";
 import type { ServiceDeps } from "./deps";
 import { notifyCommissioners } from "./notifications";
@@ -14,7 +14,7 @@ export function createReminderService(deps: ServiceDeps) {
       const due = await deps.db
         .selectFrom("motions")
         .select(["id", "number", "title", "body_id", "response_due_at"])
-        .where("response_status", "in", ["awaiting", "revision_requested"])
+        .where("response_status", "in", awaitingAnswer)
         .where("response_due_at", "is not", null)
         .where("response_due_at", "<=", now + DUE_SOON_DAYS * DAY_MS)
         .execute();
