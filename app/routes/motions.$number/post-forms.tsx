@@ -143,57 +143,82 @@ export function ReportForm({ postId, author, lastResult }: { postId: number; aut
   );
 }
 
-export function HideForm({ postId, author, lastResult }: { postId: number; author: string; lastResult: Result }) {
-  const [form, fields] = useForm<z.input<typeof hidePostSchema>>({
-    id: `hide-${postId}`,
+/** The chair's two moderation steps on a post, hiding it and putting it back: each needs a public reason. */
+function ModerationForm({
+  formId,
+  postId,
+  lastResult,
+  intent,
+  schema,
+  summary,
+  label,
+  hint,
+  rows,
+  button,
+}: {
+  formId: string;
+  postId: number;
+  lastResult: Result;
+  intent: typeof intents.hidePost | typeof intents.restorePost;
+  schema: typeof hidePostSchema | typeof restorePostSchema;
+  summary: ReactNode;
+  label: string;
+  hint: string;
+  rows: number;
+  button: { text: string; pendingText: string; variant: "danger" | "secondary" };
+}) {
+  const [form, fields] = useForm<z.input<typeof schema>>({
+    id: formId,
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: hidePostSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     ...validateTiming,
   });
   return (
-    <Disclosure summary={about("Hide", `${author}'s post`)} open={failed(form, [fields.reason])}>
+    <Disclosure summary={summary} open={failed(form, [fields.reason])}>
       <Form method="post" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value={intents.hidePost} />
+        <input type="hidden" name="intent" value={intent} />
         <input type="hidden" name="postId" value={postId} />
         <FormErrors id={form.errorId} errors={form.errors} />
-        <TextArea
-          meta={fields.reason}
-          label="Why are you hiding it?"
-          hint="Your reason is shown in the post's place, for everyone, and kept in the public record."
-          rows={3}
-        />
-        <SubmitButton intent={intents.hidePost} variant="danger" pendingText="Hiding…">
-          Hide the post
+        <TextArea meta={fields.reason} label={label} hint={hint} rows={rows} />
+        <SubmitButton intent={intent} variant={button.variant} pendingText={button.pendingText}>
+          {button.text}
         </SubmitButton>
       </Form>
     </Disclosure>
   );
 }
 
-export function RestoreForm({ postId, lastResult }: { postId: number; lastResult: Result }) {
-  const [form, fields] = useForm<z.input<typeof restorePostSchema>>({
-    id: `restore-${postId}`,
-    lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: restorePostSchema }),
-    ...validateTiming,
-  });
+export function HideForm({ postId, author, lastResult }: { postId: number; author: string; lastResult: Result }) {
   return (
-    <Disclosure summary="Put this post back…" open={failed(form, [fields.reason])}>
-      <Form method="post" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value={intents.restorePost} />
-        <input type="hidden" name="postId" value={postId} />
-        <FormErrors id={form.errorId} errors={form.errors} />
-        <TextArea
-          meta={fields.reason}
-          label="Why are you putting it back?"
-          hint="For example: hidden by mistake. Your reason is kept in the public record, beside the reason for hiding it."
-          rows={2}
-        />
-        <SubmitButton intent={intents.restorePost} variant="secondary" pendingText="Putting it back…">
-          Put the post back
-        </SubmitButton>
-      </Form>
-    </Disclosure>
+    <ModerationForm
+      formId={`hide-${postId}`}
+      postId={postId}
+      lastResult={lastResult}
+      intent={intents.hidePost}
+      schema={hidePostSchema}
+      summary={about("Hide", `${author}'s post`)}
+      label="Why are you hiding it?"
+      hint="Your reason is shown in the post's place, for everyone, and kept in the public record."
+      rows={3}
+      button={{ text: "Hide the post", pendingText: "Hiding…", variant: "danger" }}
+    />
+  );
+}
+
+export function RestoreForm({ postId, lastResult }: { postId: number; lastResult: Result }) {
+  return (
+    <ModerationForm
+      formId={`restore-${postId}`}
+      postId={postId}
+      lastResult={lastResult}
+      intent={intents.restorePost}
+      schema={restorePostSchema}
+      summary="Put this post back…"
+      label="Why are you putting it back?"
+      hint="For example: hidden by mistake. Your reason is kept in the public record, beside the reason for hiding it."
+      rows={2}
+      button={{ text: "Put the post back", pendingText: "Putting it back…", variant: "secondary" }}
+    />
   );
 }
 
