@@ -79,6 +79,20 @@ export function TextArea({ meta, label, hint, rows = 6 }: FieldProps & { rows?: 
   );
 }
 
+/** A select's options, after an optional first one with no value ("Choose…", "Any status"). */
+function OptionList({ blank, options }: { blank?: string; options: { value: string; label: string }[] }) {
+  return (
+    <>
+      {blank ? <option value="">{blank}</option> : null}
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </>
+  );
+}
+
 export function SelectField({
   meta,
   label,
@@ -92,12 +106,7 @@ export function SelectField({
       {hint ? <p id={`${meta.id}-hint`} className="hint">{hint}</p> : null}
       <FieldErrors id={meta.errorId} errors={meta.errors} />
       <select {...getSelectProps(meta, { ariaAttributes: true })} aria-describedby={describedBy(meta, hint)}>
-        {placeholder ? <option value="">{placeholder}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <OptionList blank={placeholder} options={options} />
       </select>
     </div>
   );
@@ -190,12 +199,7 @@ export function FilterSelect({
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select id={id} name={name} defaultValue={value}>
-        {anyLabel ? <option value="">{anyLabel}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <OptionList blank={anyLabel} options={options} />
       </select>
     </div>
   );
