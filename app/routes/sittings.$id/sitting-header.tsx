@@ -3,6 +3,7 @@
 // opening well before the scheduled time: members may not be there yet, and the record will say
 // the sitting was held then.
 import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { FormErrors, SubmitButton } from "~/components/form";
 import { When } from "~/components/when";
 import type { FormReply } from "~/lib/forms.server";
@@ -25,25 +26,42 @@ function LiveIndicator({ status }: { status: LiveSitting["status"] }) {
   );
 }
 
-function CloseSitting({ reply }: { reply: FormReply | undefined }) {
-  const lastResult = replyFor(reply, intents.close);
-  const errors = messagesOf(lastResult);
+/** A step the chair confirms: it opens to say what will happen, and opens itself again on an error. */
+function ConfirmStep({
+  intent,
+  reply,
+  summary,
+  children,
+  button,
+}: {
+  intent: typeof intents.open | typeof intents.close;
+  reply: FormReply | undefined;
+  summary: string;
+  children: ReactNode;
+  button: { text: string; pendingText: string; variant: "primary" | "danger" };
+}) {
+  const errors = messagesOf(replyFor(reply, intent));
+  const id = `${intent}-sitting`;
   return (
     <details className="confirm" open={errors.length ? true : undefined}>
-      <summary>Close the sitting…</summary>
-      <p>
-        Closing ends the sitting for good. An item still in debate is adjourned, and motions not reached go back to
-        the seconded motions for another sitting. The minutes are then published.
-      </p>
-      <Form method="post" id="close-sitting">
-        <FormErrors id="close-sitting-errors" errors={errors} />
-        <SubmitButton intent={intents.close} variant="danger" pendingText="Closing…">
-          Close the sitting now
+      <summary>{summary}</summary>
+      <p>{children}</p>
+      <Form method="post" id={id}>
+        <FormErrors id={`${id}-errors`} errors={errors} />
+        <SubmitButton intent={intent} variant={button.variant} pendingText={button.pendingText}>
+          {button.text}
         </SubmitButton>
       </Form>
     </details>
   );
 }
+
+const CloseSitting = ({ reply }: { reply: FormReply | undefined }) => (
+  <ConfirmStep intent={intents.close} reply={reply} summary="Close the sitting…" button={{ text: "Close the sitting now", pendingText: "Closing…", variant: "danger" }}>
+    Closing ends the sitting for good. An item still in debate is adjourned, and motions not reached go back to the seconded
+    motions for another sitting. The minutes are then published.
+  </ConfirmStep>
+);
 
 /** "3 hours" or "8 days": how long until the scheduled start, roughly. */
 function timeUntil(ms: number): string {
@@ -51,24 +69,12 @@ function timeUntil(ms: number): string {
   return hours < 48 ? plural(hours, "hour") : plural(Math.round(hours / 24), "day");
 }
 
-function OpenEarly({ startsAt, now, reply }: { startsAt: number; now: number; reply: FormReply | undefined }) {
-  const errors = messagesOf(replyFor(reply, intents.open));
-  return (
-    <details className="confirm" open={errors.length ? true : undefined}>
-      <summary>Open the sitting early…</summary>
-      <p>
-        This sitting is scheduled for <When at={startsAt} withTime />, about {timeUntil(startsAt - now)} from now. Open it
-        now only if it is meeting now: members can then speak and vote, and the minutes will record it as held today.
-      </p>
-      <Form method="post" id="open-sitting">
-        <FormErrors id="open-sitting-errors" errors={errors} />
-        <SubmitButton intent={intents.open} variant="primary" pendingText="Opening…">
-          Open the sitting now
-        </SubmitButton>
-      </Form>
-    </details>
-  );
-}
+const OpenEarly = ({ startsAt, now, reply }: { startsAt: number; now: number; reply: FormReply | undefined }) => (
+  <ConfirmStep intent={intents.open} reply={reply} summary="Open the sitting early…" button={{ text: "Open the sitting now", pendingText: "Opening…", variant: "primary" }}>
+    This sitting is scheduled for <When at={startsAt} withTime />, about {timeUntil(startsAt - now)} from now. Open it now
+    only if it is meeting now: members can then speak and vote, and the minutes will record it as held today.
+  </ConfirmStep>
+);
 
 export function SittingHeader({ live, forms, reply }: { live: LiveSitting; forms: FormsOnPage; reply: FormReply | undefined }) {
   const { sitting, serverNow } = live.state;
