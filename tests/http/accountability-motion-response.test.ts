@@ -4,11 +4,9 @@
 import { expect, it } from "vitest";
 import { DAY_MS } from "../../server/domain/time";
 import { BrowserLikeClient, plain, sectionOf } from "../support/browser-like-client";
-import { dateAfter, manualClock } from "../support/clock";
 import { describeEachDatabase } from "../support/databases";
-import { type TestPerson, createBody, createCommissioner } from "../support/factories";
-import { useTestServer } from "../support/server";
-import { carriedOnServer } from "./response-scenes";
+import { createBody, createCommissioner } from "../support/factories";
+import { useResponseServer } from "./response-scenes";
 
 const blankRows = {
   "actions[0].description": "",
@@ -23,16 +21,7 @@ const blankRows = {
 };
 
 describeEachDatabase("answering a carried motion on its page", (dialect) => {
-  const clock = manualClock();
-  const holder = useTestServer(dialect, { clock, rules: { quorumPercent: 1 } });
-  const db = () => holder.server.database.db;
-  const services = () => holder.server.services;
-  /** A calendar date `days` from the test clock, as a date field holds it. */
-  const dateIn = (days: number) => dateAfter(clock.now(), days);
-
-  const signedIn = (person: TestPerson) => BrowserLikeClient.signedIn(holder.server.url, person);
-
-  const carried = () => carriedOnServer(holder.server, clock);
+  const { clock, holder, db, services, dateIn, signedIn, carried } = useResponseServer(dialect);
 
   /** Answered through the service, with the actions given. */
   async function answered(actions: { description: string; owner: string; dueDate: string }[]) {

@@ -4,22 +4,11 @@
 import { expect, it } from "vitest";
 import { DAY_MS } from "../../server/domain/time";
 import { BrowserLikeClient, plain, sectionOf } from "../support/browser-like-client";
-import { dateAfter, manualClock } from "../support/clock";
 import { describeEachDatabase } from "../support/databases";
-import type { TestPerson } from "../support/factories";
-import { useTestServer } from "../support/server";
-import { carriedOnServer } from "./response-scenes";
+import { useResponseServer } from "./response-scenes";
 
 describeEachDatabase("safeguards on the commissioner's response", (dialect) => {
-  const clock = manualClock();
-  const holder = useTestServer(dialect, { clock, rules: { quorumPercent: 1 } });
-  const db = () => holder.server.database.db;
-  const services = () => holder.server.services;
-  const dateIn = (days: number) => dateAfter(clock.now(), days);
-
-  const signedIn = (person: TestPerson) => BrowserLikeClient.signedIn(holder.server.url, person);
-
-  const carried = () => carriedOnServer(holder.server, clock, "Riverside Council");
+  const { clock, holder, db, services, dateIn, signedIn, carried } = useResponseServer(dialect, "Riverside Council");
 
   const countOf = async (table: "responses" | "response_actions", motionId: number) =>
     (await db().selectFrom(table).select("id").where("motion_id", "=", motionId).execute()).length;
