@@ -168,8 +168,11 @@ export interface SearchPlan {
 
 export const defaultSearchPlan: SearchPlan = { candidates: 400, narrowMotions: 100, maxCandidates: 5000 };
 
-/** The motions a sitting or topic filter leaves, when they are few enough to start from. */
-async function narrowedMotions(db: Kysely<Database>, f: SearchFilters, plan: SearchPlan): Promise<number[] | null> {
+/**
+ * The motions a sitting or topic filter leaves, when they are few enough to start from (null:
+ * no such filter, or too many). A search page looks them up once for its record and discussion.
+ */
+export async function narrowedMotions(db: Kysely<Database>, f: SearchFilters, plan: SearchPlan): Promise<number[] | null> {
   if (!f.sittingId && !f.topic) return null;
   const rows = await sql<{ motion_id: number }>`
     ${f.sittingId
@@ -199,7 +202,7 @@ function rowsOfMotions(kind: DocKind, motionIds: number[]) {
 /** Motions, responses and actions matching the terms and filters, one page, best first. */
 export async function searchRecord(
   db: Kysely<Database>,
-  { terms, filters, sort, limit, after, kinds = docKinds, plan = defaultSearchPlan }: {
+  { terms, filters, sort, limit, after, kinds = docKinds, plan = defaultSearchPlan, narrowed }: {
     terms: Terms;
     filters: SearchFilters;
     sort: SearchSort;
@@ -207,10 +210,12 @@ export async function searchRecord(
     after?: SearchCursor;
     kinds?: DocKind[];
     plan?: SearchPlan;
+    /** narrowedMotions() for these filters, when the caller has already looked them up */
+    narrowed?: Promise<number[] | null>;
   },
 ): Promise<SearchHit[]> {
   const pg = isPostgres(db);
-  const narrow = await narrowedMotions(db, filters, plan);
+  const narrow = await (narrowed ?? narrowedMotions(db, filters, plan));
   if (narrow?.length === 0) return [];
   // Each kind's first `limit` rows after the cursor; the page is the first `limit` of them all.
   const perKind = await Promise.all(kinds.map((kind) => searchKind(db, pg, kind, { terms, filters, sort, limit, after, narrow, plan })));
@@ -306,10 +311,17 @@ async function addSnippets(db: Kysely<Database>, pg: boolean, terms: Terms, hits
 /** Posts that mention the terms, newest first: "mentioned in discussion". Hidden and deleted posts never. */
 export async function searchDiscussion(
   db: Kysely<Database>,
-  { terms, filters, limit, before, plan = defaultSearchPlan }: { terms: Terms; filters: SearchFilters; limit: number; before?: number; plan?: SearchPlan },
+  {
+    terms,
+    filters,
+    limit,
+    before,
+    plan = defaultSearchPlan,
+    narrowed,
+  }: { terms: Terms; filters: SearchFilters; limit: number; before?: number; plan?: SearchPlan; narrowed?: Promise<number[] | null> },
 ): Promise<PostHit[]> {
   const pg = isPostgres(db);
-  const narrow = await narrowedMotions(db, filters, plan);
+  const narrow = await (narrowed ?? narrowedMotions(db, filters, plan));
   if (narrow?.length === 0) return [];
   const where = sql`${motionFilters(filters)} and p.deleted_at is null and p.hidden_at is null
     ${before ? sql`and p.id < ${before}` : sql``}

@@ -7,7 +7,9 @@ import {
   type SearchCursor,
   type SearchFilters,
   type SearchSort,
+  defaultSearchPlan,
   hasTerms,
+  narrowedMotions,
   searchDiscussion,
   searchRecord,
   searchTerms,
@@ -119,10 +121,12 @@ async function searchMatches(db: Db, request: SearchRequest) {
   if (!hasTerms(terms)) return { terms, cursorIgnored, hits: [] as RecordHit[], next: null, discussion: [], discussionMore: false };
 
   const onlyDiscussion = request.in === "discussion";
+  // A sitting's or topic's few motions are looked up once, for the record and the discussion.
+  const narrowed = narrowedMotions(db, request.filters, defaultSearchPlan);
   const [hits, posts] = await Promise.all([
     onlyDiscussion
       ? Promise.resolve([])
-      : searchRecord(db, { terms, filters: request.filters, sort: request.sort, limit: PAGE_SIZE + 1, after }),
+      : searchRecord(db, { terms, filters: request.filters, sort: request.sort, limit: PAGE_SIZE + 1, after, narrowed }),
     // The discussion preview shows on the first page only; its own pages go by post id.
     !onlyDiscussion && after
       ? Promise.resolve([])
@@ -131,6 +135,7 @@ async function searchMatches(db: Db, request: SearchRequest) {
           filters: request.filters,
           limit: (onlyDiscussion ? PAGE_SIZE : DISCUSSION_PREVIEW) + 1,
           before: onlyDiscussion ? after?.id : undefined,
+          narrowed,
         }),
   ]);
   const pageHits = hits.slice(0, PAGE_SIZE);
