@@ -9,28 +9,17 @@ const MONTHS = [
 
 type Parts = { year: string; month: number; day: string; hour: string; minute: string };
 
-// Taking a date apart is still the costliest step in printing one, and pages print the same
-// dates again and again (every sitting in a filter list, every post of a busy thread), so the
-// parts of each minute are kept: bounded, and simply started afresh when full.
-const MAX_REMEMBERED = 20_000;
-const remembered = new Map<string, Parts>();
-
+// The wall-clock time the date fields use ("2026-11-26T23:30"), taken apart. Working out the
+// zone's offset is the costly step, and epochToZonedLocal keeps that once per day.
 function parts(epoch: number, timeZone: string): Parts {
-  const key = `${timeZone} ${Math.floor(epoch / 60_000)}`;
-  const known = remembered.get(key);
-  if (known) return known;
-  // "2026-11-26T23:30": the wall-clock time the date fields use, taken apart.
   const local = epochToZonedLocal(epoch, timeZone);
-  const taken = {
+  return {
     year: local.slice(0, 4),
     month: Number(local.slice(5, 7)),
     day: String(Number(local.slice(8, 10))),
     hour: local.slice(11, 13),
     minute: local.slice(14, 16),
   };
-  if (remembered.size >= MAX_REMEMBERED) remembered.clear();
-  remembered.set(key, taken);
-  return taken;
 }
 
 /** 26 November 2026 */

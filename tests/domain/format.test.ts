@@ -1,5 +1,5 @@
-// Dates as readers see them, in the parliament's time zone. Parts are remembered per minute and
-// zone, so the same instant must still print differently in two zones and across a clock change.
+// Dates as readers see them, in the parliament's time zone. Zone offsets are remembered per day
+// and zone, so the same instant must still print differently in two zones and across a clock change.
 import { describe, expect, it } from "vitest";
 import { formatDate, formatDateTime } from "../../app/lib/format";
 
