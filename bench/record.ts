@@ -162,7 +162,10 @@ try {
     const u = await sequential(server, "search-unfiltered", unfiltered.map((s) => s.path), num("search-runs"), gzip);
     const f = await sequential(server, "search-filtered", filtered.map((s) => s.path), num("search-runs"), gzip);
     if (u.statuses["200"] !== u.client.n || f.statuses["200"] !== f.client.n) say(`  warning: not every search page answered 200: ${JSON.stringify([u.statuses, f.statuses])}`);
-    const engine = await server.ask<{ results: { label: string; total: number[]; record: number[]; discussion: number[]; choices: number[] }[] }>(
+    const engine = await server.ask<{
+      results: { label: string; total: number[]; record: number[]; discussion: number[]; choices: number[] }[];
+      eventLoopLate: number[];
+    }>(
       { type: "engine", requests: workload.search.map(({ label, request }) => ({ label, request })), runs: num("search-runs") },
       "engine",
     );
@@ -178,6 +181,7 @@ try {
         "discussion hits": part(() => true, "discussion"),
         "filter choices": part(() => true, "choices"),
       },
+      eventLoopLateMs: stats(engine.eventLoopLate),
     };
     const slowest = [...u.perPath, ...f.perPath].map(([p, t]) => [p, stats(t).p50] as const).sort((a, b) => b[1] - a[1]).slice(0, 5);
     (results.search as Record<string, unknown>).slowestPages = Object.fromEntries(slowest);

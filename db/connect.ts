@@ -1,15 +1,23 @@
 // The connection factory: one SQLite file by default, Postgres when the URL says postgres://.
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
+import { readPool } from "./read-pool";
 import type { Database } from "./schema";
+import { statementCache } from "./statements";
 
 export type DialectName = "sqlite" | "postgres";
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
+  /**
+   * For long reads (searches, figures over the whole record): on a SQLite file, threads of
+   * their own beside the event loop (db/read-pool.ts), started on first use; otherwise `db`.
+   */
+  reads: Kysely<Database>;
   dialect: DialectName;
   /** where the data lives, without any password: shown in logs */
   description: string;
@@ -38,6 +46,7 @@ export function connect(url: string): DatabaseHandle {
     const where = new URL(url);
     return {
       db,
+      reads: db,
       dialect: "postgres",
       description: `postgres ${where.hostname}:${where.port || 5432}${where.pathname}`,
       close: () => db.destroy(),
@@ -53,29 +62,19 @@ export function connect(url: string): DatabaseHandle {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
-  // Kysely's SQLite driver prepares every query afresh; reuse prepared statements (LRU-bounded,
-  // since IN lists of different lengths make different SQL).
-  const statements = new Map<string, SQLite.Statement>();
-  const database = {
-    prepare(text: string) {
-      let statement = statements.get(text);
-      if (statement) {
-        statements.delete(text);
-      } else {
-        statement = sqlite.prepare(text);
-        if (statements.size >= 500) statements.delete(statements.keys().next().value!);
-      }
-      statements.set(text, statement);
-      return statement;
-    },
-    close: () => sqlite.close(),
-  };
+  const database = { prepare: statementCache(sqlite), close: () => sqlite.close() };
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  // A database in memory belongs to its one connection, so it has no readers beside it.
+  const reads = file === ":memory:" ? db : readPool(file, Math.min(os.availableParallelism(), 4));
   return {
     db,
+    reads,
     dialect: "sqlite",
     description: `sqlite ${file}`,
-    close: () => db.destroy(),
+    close: async () => {
+      if (reads !== db) await reads.destroy();
+      await db.destroy();
+    },
   };
 }
 

@@ -77,7 +77,7 @@ export async function startParliament(config: Config, options: StartOptions = {}
   await migrateToLatest(database.db);
 
   const events = createEventBus();
-  const deps = { db: database.db, clock, events, rules: config.rules };
+  const deps = { db: database.db, reads: database.reads, clock, events, rules: config.rules };
   let demoSignIns: DemoSignIn[] = [];
   if (config.demoData) {
     demoSignIns = (await seedDemoParliament(deps)) ?? (await findDemoSignIns(database.db));

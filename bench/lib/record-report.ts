@@ -18,7 +18,12 @@ export interface Target {
 export interface Results {
   motionPage?: { saturation: LoadResult; atTargetRate: LoadResult; pagesRotated: number; meanPostsPerPage: number };
   listPage?: { saturation: LoadResult; pathsRotated: number };
-  search?: { page: { unfiltered: Stats; filtered: Stats; serverUnfiltered: Stats; serverFiltered: Stats }; engine: Record<string, Stats> };
+  search?: {
+    page: { unfiltered: Stats; filtered: Stats; serverUnfiltered: Stats; serverFiltered: Stats };
+    engine: Record<string, Stats>;
+    /** how late a 1 ms timer ran while the whole searches ran: what a search does to the rest of the server */
+    eventLoopLateMs?: Stats;
+  };
   bigThread?: { number: string; posts: number; client: Stats; server: Stats; data: Stats; bytes: number };
   export?: ExportResult[];
 }
@@ -77,6 +82,7 @@ export function summary(r: Results, targets: Target[]): string {
     out.push(`  with filters: ${line("", r.search.page.filtered)}; server ${line("", r.search.page.serverFiltered)}`);
     out.push("Search engine alone (searchPublicRecord and its parts, in the server process):");
     for (const [k, s] of Object.entries(r.search.engine)) out.push(`  ${k.padEnd(22)} ${line("", s)}`);
+    if (r.search.eventLoopLateMs) out.push(`  while the whole searches ran, a 1 ms timer was late by ${line("", r.search.eventLoopLateMs)}`);
   }
   if (r.bigThread) {
     const b = r.bigThread;

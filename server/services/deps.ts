@@ -30,6 +30,8 @@ export const defaultRules: ParliamentRules = {
 
 export interface ServiceDeps {
   db: Kysely<Database>;
+  /** where long reads go (searches, lists and figures over the whole record): off the event loop where it can be (db/read-pool.ts); `db` if not given */
+  reads?: Kysely<Database>;
   clock: Clock;
   events: EventBus;
   rules: ParliamentRules;

@@ -28,6 +28,9 @@ import { createThreadService } from "./threads";
 
 export function createServices(deps: ServiceDeps) {
   const { db } = deps;
+  // Reads that grow with the record (searches, lists and figures over every motion) go to the
+  // read pool, so they never hold up the event loop; small reads stay on the main connection.
+  const reads = deps.reads ?? db;
   const presence = createPresenceService(deps);
 
   /** A sitting as it is now, with who is in the room: the page's data and the live snapshot. */
@@ -55,7 +58,7 @@ export function createServices(deps: ServiceDeps) {
     presence,
     read: {
       home: () => getHomeSummary(db),
-      motions: (filter: MotionFilter) => listMotions(db, filter),
+      motions: (filter: MotionFilter) => listMotions(reads, filter),
       motionPage: (number: string, viewer: Viewer) => getMotionPage(db, number, viewer),
       draft: (id: number, viewer: Viewer) => getDraft(db, id, viewer),
       ownMotions: (userId: string) => listOwnMotions(db, userId),
@@ -68,12 +71,12 @@ export function createServices(deps: ServiceDeps) {
       minutes: (sittingId: number) => getMinutes(db, sittingId),
       liveSitting,
       ballotTally: (ballotId: number) => getBallotTally(db, ballotId),
-      accountability: () => getAccountability(db, deps.clock.now()),
-      bodyPage: (slug: string, page: { page: number; perPage: number }) => getBodyPage(db, slug, deps.clock.now(), page),
+      accountability: () => getAccountability(reads, deps.clock.now()),
+      bodyPage: (slug: string, page: { page: number; perPage: number }) => getBodyPage(reads, slug, deps.clock.now(), page),
       youSaidWeDid: (number: string) => getYouSaidWeDid(db, number),
       auditLog: (query: AuditLogQuery) => listAuditLog(db, query),
-      search: (request: SearchRequest) => searchPublicRecord(db, request),
-      similarMotions: (text: string) => findSimilarMotions(db, text),
+      search: (request: SearchRequest) => searchPublicRecord(reads, request),
+      similarMotions: (text: string) => findSimilarMotions(reads, text),
       openData: createOpenData(db),
     },
     audit: {

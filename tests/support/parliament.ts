@@ -36,7 +36,7 @@ export function useParliament(dialect: DialectName, rules: Partial<ParliamentRul
       clock,
       events,
       rules: allRules,
-      services: createServices({ db: database.db, clock, events: bus, rules: allRules }),
+      services: createServices({ db: database.db, reads: database.reads, clock, events: bus, rules: allRules }),
     });
   });
   afterEach(async () => {
