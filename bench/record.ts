@@ -14,6 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import SQLite from "better-sqlite3";
+import { loadConfig } from "../server/config";
 import { BenchServer } from "./lib/record-child";
 import { measureExport } from "./lib/record-export";
 import { type GeneratedRecord, generateRecord } from "./lib/record-generate";
@@ -216,7 +217,7 @@ const document = {
   machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, load: { atStart: loadAtStart, beforeServer: loadBefore, atEnd: load(), sections: sectionLoad } },
   database: { dialect: "sqlite", file: tempDir ? "(temporary)" : file, bytes: fs.existsSync(file) ? fs.statSync(file).size : generated?.bytes, rows: facts.rows, triggers: facts.triggers, generated, reused: Boolean(args.reuse) },
   build: { builtAt: buildStamp },
-  settings: { connections: common.connections, durationSeconds: common.seconds, warmupSeconds: common.warmupSeconds, targetRate: num("target-rate"), gzip, searchRuns: num("search-runs"), threadRuns: num("thread-runs"), searchQueries: workload.search.length, quorumPercent: num("quorum-percent"), cpuProfile: args["cpu-prof"] ?? null },
+  settings: { readThreads: loadConfig(process.env).readThreads, connections: common.connections, durationSeconds: common.seconds, warmupSeconds: common.warmupSeconds, targetRate: num("target-rate"), gzip, searchRuns: num("search-runs"), threadRuns: num("thread-runs"), searchQueries: workload.search.length, quorumPercent: num("quorum-percent"), cpuProfile: args["cpu-prof"] ?? null },
   results,
   targets,
 };

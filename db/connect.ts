@@ -36,7 +36,12 @@ export function sqlitePath(url: string): string {
   return url.startsWith("file:") ? url.slice("file:".length) : url;
 }
 
-export function connect(url: string): DatabaseHandle {
+export interface ConnectOptions {
+  /** SQLite: threads in the read pool; 0 runs long reads on the main connection (default: one per core, up to 4) */
+  readThreads?: number;
+}
+
+export function connect(url: string, { readThreads = Math.min(os.availableParallelism(), 4) }: ConnectOptions = {}): DatabaseHandle {
   if (isPostgresUrl(url)) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
     // An idle connection the server closed (a restart, a failover) emits here; the pool has
@@ -65,7 +70,7 @@ export function connect(url: string): DatabaseHandle {
   const database = { prepare: statementCache(sqlite), close: () => sqlite.close() };
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   // A database in memory belongs to its one connection, so it has no readers beside it.
-  const reads = file === ":memory:" ? db : readPool(file, Math.min(os.availableParallelism(), 4));
+  const reads = file === ":memory:" || readThreads === 0 ? db : readPool(file, readThreads);
   return {
     db,
     reads,

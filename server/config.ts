@@ -1,10 +1,13 @@
 // Configuration from the environment, with defaults that run the demo parliament locally.
+import os from "node:os";
 import { defaultRules, type ParliamentRules } from "./services/deps";
 
 export interface Config {
   port: number;
   host: string;
   databaseUrl: string;
+  /** SQLite only: threads for long reads beside the event loop (db/read-pool.ts); 0 keeps them on the main connection */
+  readThreads: number;
   /** seed a demo parliament when the database is empty */
   demoData: boolean;
   /** send the session cookie only over HTTPS */
@@ -46,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: positiveInt("PORT", env.PORT, 3000),
     host: env.HOST || "0.0.0.0",
     databaseUrl: env.DATABASE_URL || "file:./data/parliament.db",
+    readThreads: positiveInt("READ_THREADS", env.READ_THREADS, Math.min(os.availableParallelism(), 4)),
     demoData: flag(env.DEMO_DATA, true),
     // Off by default so http://localhost works in every browser; turn on behind HTTPS.
     secureCookies: flag(env.SECURE_COOKIES, false),

@@ -73,7 +73,7 @@ export async function startParliament(config: Config, options: StartOptions = {}
   const buildDir = options.buildDir ?? path.join(root, "build");
   const mode = config.production ? "production" : "development";
 
-  const database = connect(config.databaseUrl);
+  const database = connect(config.databaseUrl, { readThreads: config.readThreads });
   await migrateToLatest(database.db);
 
   const events = createEventBus();

@@ -1,9 +1,11 @@
 // The read pool: long reads (searches) on SQLite run in threads beside the event loop, each
 // with its own read-only connection to the same file.
+import os from "node:os";
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type DatabaseHandle, connect } from "../../db/connect";
-import { openTestDatabase } from "../support/databases";
+import { loadConfig } from "../../server/config";
+import { createTestDatabase, openTestDatabase } from "../support/databases";
 import { createBody } from "../support/factories";
 
 /** A read that takes a while: a million numbers counted one at a time. */
@@ -60,10 +62,26 @@ describe("the read pool [sqlite]", () => {
   });
 });
 
-describe("the read pool, in memory", () => {
+const env = (vars: Record<string, string>): NodeJS.ProcessEnv => ({ NODE_ENV: "production", ...vars });
+
+describe("the read pool switched off, or with nothing to gain", () => {
   it("is the main connection, which alone can see a database in memory", async () => {
     const memory = connect(":memory:");
     expect(memory.reads).toBe(memory.db);
     await memory.close();
+  });
+
+  it("is the main connection with READ_THREADS=0", async () => {
+    const test = await createTestDatabase("sqlite");
+    const handle = connect(test.url, { readThreads: loadConfig(env({ READ_THREADS: "0" })).readThreads });
+    expect(handle.reads).toBe(handle.db);
+    await handle.close();
+    await test.drop();
+  });
+
+  it("reads READ_THREADS as a whole number, one per core (up to 4) when not set", () => {
+    expect(loadConfig(env({ READ_THREADS: "3" })).readThreads).toBe(3);
+    expect(loadConfig(env({})).readThreads).toBe(Math.min(os.availableParallelism(), 4));
+    expect(() => loadConfig(env({ READ_THREADS: "two" }))).toThrow('READ_THREADS must be a whole number, not "two".');
   });
 });
