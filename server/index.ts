@@ -1,9 +1,12 @@
 // `npm start`: run the parliament with settings from the environment.
+import { sql } from "kysely";
 import { loadConfig } from "./config";
 import { startParliament } from "./start";
 
 const config = loadConfig();
 const parliament = await startParliament(config);
+// The read pool starts its threads on its first query: make that now, not a visitor's first search.
+await sql`select 1`.execute(parliament.database.reads);
 
 console.log(`\nThe parliament is running at ${parliament.url}  (${parliament.database.description})`);
 if (parliament.demoSignIns.length) {
