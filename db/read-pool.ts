@@ -29,6 +29,8 @@ interface Pending {
 interface Reader {
   worker: Worker;
   pending: Map<number, Pending>;
+  /** it has opened its connection */
+  ready: boolean;
 }
 
 // The worker is TypeScript, loaded through tsx as the server itself is. A worker does not
@@ -40,6 +42,8 @@ class ReadPoolDriver implements Driver {
   private readers: Reader[] = [];
   private nextId = 1;
   private closed = false;
+  /** why a reader could not start, once none is left */
+  private broken: string | null = null;
 
   constructor(
     private readonly file: string,
@@ -52,20 +56,32 @@ class ReadPoolDriver implements Driver {
 
   private startReader(): Reader {
     const worker = new Worker(workerSource, { eval: true, workerData: { file: this.file } });
-    const reader: Reader = { worker, pending: new Map() };
+    const reader: Reader = { worker, pending: new Map(), ready: false };
     worker.on("message", (reply: ReadReply) => {
+      if ("ready" in reply) {
+        reader.ready = true;
+        return;
+      }
       const waiting = reader.pending.get(reply.id);
       if (!waiting) return;
       reader.pending.delete(reply.id);
       if ("rows" in reply) waiting.resolve(reply.rows);
       else waiting.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code }));
     });
-    // A thread that dies takes only its own queries with it; a new one takes its place.
+    // A thread that dies takes only its own queries with it, and a new one takes its place.
+    // One that could not even open the file (gone, unreadable) is not started again, which
+    // would only fail again, over and over: once none is left, queries fail saying why.
     const lost = (why: string) => {
       for (const waiting of reader.pending.values()) waiting.reject(new Error(`A database reader stopped: ${why}`));
       reader.pending.clear();
       const index = this.readers.indexOf(reader);
-      if (index >= 0 && !this.closed) this.readers[index] = this.startReader();
+      if (index < 0 || this.closed) return;
+      if (reader.ready) {
+        this.readers[index] = this.startReader();
+      } else {
+        this.readers.splice(index, 1);
+        this.broken = why;
+      }
     };
     worker.on("error", (error) => lost(error.message));
     worker.on("exit", (code) => lost(`exit code ${code}`));
@@ -75,6 +91,7 @@ class ReadPoolDriver implements Driver {
   /** The query goes to the reader with the fewest queries waiting. */
   run(sql: string, parameters: readonly unknown[]): Promise<unknown[]> {
     if (this.closed) return Promise.reject(new Error("The database is closed."));
+    if (!this.readers.length) return Promise.reject(new Error(`The database readers could not start: ${this.broken}`));
     const reader = this.readers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {

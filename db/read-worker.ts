@@ -10,11 +10,12 @@ export interface ReadRequest {
   parameters: readonly unknown[];
 }
 
-export type ReadReply = { id: number; rows: unknown[] } | { id: number; error: { message: string; code?: string } };
+export type ReadReply = { id: number; rows: unknown[] } | { id: number; error: { message: string; code?: string } } | { ready: true };
 
 const sqlite = new SQLite((workerData as { file: string }).file, { readonly: true, fileMustExist: true });
 sqlite.pragma("busy_timeout = 5000");
 const prepare = statementCache(sqlite);
+parentPort!.postMessage({ ready: true } satisfies ReadReply);
 
 parentPort!.on("message", ({ id, sql, parameters }: ReadRequest) => {
   let reply: ReadReply;

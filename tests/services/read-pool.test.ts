@@ -1,9 +1,11 @@
 // The read pool: long reads (searches) on SQLite run in threads beside the event loop, each
 // with its own read-only connection to the same file.
 import os from "node:os";
+import path from "node:path";
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type DatabaseHandle, connect } from "../../db/connect";
+import { readPool } from "../../db/read-pool";
 import { loadConfig } from "../../server/config";
 import { createTestDatabase, openTestDatabase } from "../support/databases";
 import { createBody } from "../support/factories";
@@ -53,6 +55,15 @@ describe("the read pool [sqlite]", () => {
     await expect(handle.reads.insertInto("bodies").values(body).returning("id").execute()).rejects.toThrow(/readonly/);
     await expect(handle.reads.transaction().execute(async () => {})).rejects.toThrow(/only reads/);
     expect(await handle.db.selectFrom("bodies").select("id").execute()).toEqual([]);
+  });
+
+  it("says why when its threads cannot open the file, and does not start them again and again", async () => {
+    const missing = readPool(path.join(os.tmpdir(), "no-such-dir", "parliament.db"), 2);
+    const failures = await Promise.all([1, 2, 3].map(() => sql`select 1`.execute(missing).then(() => "answered", (e: Error) => e.message)));
+    // The queries asked before the threads failed, and after.
+    expect(failures.every((m) => /A database reader stopped|could not start/.test(m))).toBe(true);
+    await expect(sql`select 1`.execute(missing)).rejects.toThrow(/The database readers could not start: Cannot open database because the directory does not exist/);
+    await missing.destroy();
   });
 
   it("answers a bad query with its error and goes on answering", async () => {
