@@ -12,6 +12,7 @@ import * as m0010 from "./migrations/0010_audit_timeline_index";
 import * as m0011 from "./migrations/0011_decided_order_index";
 import * as m0012 from "./migrations/0012_accountability_indexes";
 import * as m0013 from "./migrations/0013_feed_indexes";
+import * as m0014 from "./migrations/0014_audit_filter_indexes";
 
 // Listed here rather than read from disk, so the same code runs under tsx, Vitest and a bundle.
 const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   "0011_decided_order_index": m0011,
   "0012_accountability_indexes": m0012,
   "0013_feed_indexes": m0013,
+  "0014_audit_filter_indexes": m0014,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

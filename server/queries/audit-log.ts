@@ -54,12 +54,39 @@ export interface AuditLogPage {
 
 type LogQuery<O> = SelectQueryBuilder<Database, "audit_log", O>;
 
-function filtered<O>(query: LogQuery<O>, q: AuditLogQuery): LogQuery<O> {
+/** The entries of the query's dates, as the first and last seq of the run they make. */
+interface SeqRange {
+  first?: number;
+  last?: number;
+}
+
+/**
+ * An entry's time never runs back along the log (appendAudit), so the entries of a span of
+ * dates are one run of seq, found with two probes of the time index. The page then walks seq
+ * newest first, as it does without dates, instead of sorting every entry of the span.
+ */
+async function seqRangeOf(db: Db, q: AuditLogQuery): Promise<SeqRange> {
+  const [first, last] = await Promise.all([
+    q.fromAt === undefined
+      ? null
+      : db.selectFrom("audit_log").select("seq").where("at", ">=", q.fromAt).orderBy("at").orderBy("seq").limit(1).executeTakeFirst(),
+    q.untilAt === undefined
+      ? null
+      : db.selectFrom("audit_log").select("seq").where("at", "<", q.untilAt).orderBy("at", "desc").orderBy("seq", "desc").limit(1).executeTakeFirst(),
+  ]);
+  // No entry on or after the start, or none before the end: the run is empty.
+  if (first === undefined || last === undefined) return { first: 1, last: 0 };
+  return { first: first?.seq, last: last?.seq };
+}
+
+function filtered<O>(query: LogQuery<O>, q: AuditLogQuery, range: SeqRange): LogQuery<O> {
   let out = query;
   if (q.type) out = out.where("audit_log.type", "=", q.type);
   if (q.subjectType) out = out.where("audit_log.subject_type", "=", q.subjectType);
   if (q.fromAt !== undefined) out = out.where("audit_log.at", ">=", q.fromAt);
   if (q.untilAt !== undefined) out = out.where("audit_log.at", "<", q.untilAt);
+  if (range.first !== undefined) out = out.where("audit_log.seq", ">=", range.first);
+  if (range.last !== undefined) out = out.where("audit_log.seq", "<=", range.last);
   if (q.motionNumber) {
     const number = q.motionNumber;
     // Drafts have no number, so this only ever finds published motions.
@@ -71,7 +98,8 @@ function filtered<O>(query: LogQuery<O>, q: AuditLogQuery): LogQuery<O> {
 export async function listAuditLog(db: Db, q: AuditLogQuery): Promise<AuditLogPage> {
   const pageSize = q.pageSize ?? AUDIT_PAGE_SIZE;
   const goingNewer = q.before === undefined && q.after !== undefined;
-  let page = filtered(db.selectFrom("audit_log"), q)
+  const range = await seqRangeOf(db, q);
+  let page = filtered(db.selectFrom("audit_log"), q, range)
     .leftJoin("motions", "motions.id", "audit_log.motion_id")
     .leftJoin("bodies", (join) =>
       join.on("audit_log.subject_type", "=", "body").on(sql`cast(bodies.id as text)`, "=", sql.ref("audit_log.subject_id")),
@@ -98,9 +126,9 @@ export async function listAuditLog(db: Db, q: AuditLogQuery): Promise<AuditLogPa
   // Whether anything lies on the side we came from: an index probe, not a count.
   const backProbe =
     q.before !== undefined
-      ? filtered(db.selectFrom("audit_log"), q).select("audit_log.seq").where("audit_log.seq", ">=", q.before).limit(1).executeTakeFirst()
+      ? filtered(db.selectFrom("audit_log"), q, range).select("audit_log.seq").where("audit_log.seq", ">=", q.before).limit(1).executeTakeFirst()
       : goingNewer
-        ? filtered(db.selectFrom("audit_log"), q).select("audit_log.seq").where("audit_log.seq", "<=", q.after!).limit(1).executeTakeFirst()
+        ? filtered(db.selectFrom("audit_log"), q, range).select("audit_log.seq").where("audit_log.seq", "<=", q.after!).limit(1).executeTakeFirst()
         : Promise.resolve(undefined);
   const [rows, back, head] = await Promise.all([
     page.execute(),

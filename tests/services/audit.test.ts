@@ -86,6 +86,22 @@ describeEachDatabase("the audit chain", (dialect) => {
     expect(check).toMatchObject({ ok: false, brokenAt: middle.seq, checked: middle.seq - 1 });
   });
 
+  it("an entry's time never runs back along the log, even when the clock is set back", async () => {
+    const first = await publishedMotion(t);
+    const before = await entries(t);
+    t.clock.advance(-3_600_000);
+    await t.services.motions.second(first.members[0], first.motionId);
+    const after = await entries(t);
+    const added = after.slice(before.length);
+    expect(added.map((e) => e.type)).toEqual(["motion.seconded"]);
+    expect(added[0].at).toBe(before.at(-1)!.at);
+    t.clock.advance(7_200_000);
+    await t.services.motions.second(first.members[1], first.motionId);
+    const later = (await entries(t)).slice(after.length);
+    expect(later[0].at).toBe(t.clock.now());
+    expect(await verifyAuditChain(t.db)).toEqual({ ok: true, checked: (await entries(t)).length });
+  });
+
   it("editing any entry, from the first to the last, is caught at that entry", async () => {
     await busyHistory(t);
     const rows = await entries(t);
