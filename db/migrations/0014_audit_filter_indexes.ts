@@ -7,6 +7,8 @@ import type { Kysely } from "kysely";
 // kind or a year long ago (npm run bench:record's record), with the server able to do nothing
 // else meanwhile. Each index keeps seq, so a kind's entries come out newest first; a date range
 // becomes a range of seq with two probes of the time index (server/queries/audit-log.ts).
+// The price is paid by every append, a vote's included: 58 µs instead of 38 at 3.2 million
+// entries, against about 600 µs of server time for a whole vote.
 const indexes = [
   { name: "audit_log_type", columns: ["type", "seq"] },
   { name: "audit_log_subject_type", columns: ["subject_type", "seq"] },
