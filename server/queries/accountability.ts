@@ -116,27 +116,14 @@ export async function getAccountability(db: Db, now: number, onlyBodyId?: number
   const actionsOf = new Map(actionCounts.map((c) => [c.body_id, c]));
   const answeredBy = groupBy(firstResponses, (r) => r.body_id);
   const bodyOf = new Map(bodies.map((b) => [b.id, b]));
-  const overdue: OverdueItem[] = [
-    ...lateResponses.map((m): OverdueItem => ({
-      kind: "response",
-      bodyName: bodyOf.get(m.body_id)!.name,
-      bodySlug: bodyOf.get(m.body_id)!.slug,
-      number: m.number!,
-      title: m.title,
-      action: null,
-      dueAt: m.response_due_at!,
-      daysOverdue: daysLate(m.response_due_at!, now),
-    })),
-    ...lateActions.map((a): OverdueItem => ({
-      kind: "action",
-      bodyName: bodyOf.get(a.body_id)!.name,
-      bodySlug: bodyOf.get(a.body_id)!.slug,
-      number: a.number!,
-      title: a.title,
-      action: a.description,
-      dueAt: a.due_at,
-      daysOverdue: daysLate(a.due_at, now),
-    })),
+  type OverdueRow = { body_id: number; number: string | null; title: string };
+  const overdueItem = (kind: OverdueItem["kind"], row: OverdueRow, action: string | null, dueAt: number): OverdueItem => {
+    const body = bodyOf.get(row.body_id)!;
+    return { kind, bodyName: body.name, bodySlug: body.slug, number: row.number!, title: row.title, action, dueAt, daysOverdue: daysLate(dueAt, now) };
+  };
+  const overdue = [
+    ...lateResponses.map((m) => overdueItem("response", m, null, m.response_due_at!)),
+    ...lateActions.map((a) => overdueItem("action", a, a.description, a.due_at)),
   ].sort((a, b) => a.dueAt - b.dueAt);
 
   const records = bodies.map((body): BodyRecord => {

@@ -127,7 +127,6 @@ export interface VotingSummary extends MotionSummary {
 
 const HOME_LIST_LENGTH = 6;
 
-/** What the home page needs: what is open now, what was decided, and what answers are owed. */
 /**
  * The first few rows of several statuses in one order: one query per status, each reading its
  * own stretch of an index, merged here. `status in (…) order by …` would read and sort every
@@ -138,6 +137,7 @@ async function firstOfEach<T>(queries: Promise<T[]>[], sortKey: (row: T) => numb
   return rows.sort((a, b) => sortKey(a) - sortKey(b)).slice(0, HOME_LIST_LENGTH);
 }
 
+/** What the home page needs: what is open now, what was decided, and what answers are owed. */
 export async function getHomeSummary(db: Db) {
   const [votingNow, openForSeconding, recentDecisions, responsesDue] = await Promise.all([
     summaries(db)

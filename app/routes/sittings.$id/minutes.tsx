@@ -24,7 +24,6 @@ function Roll({ b }: { b: MinutesBallotData }) {
   );
 }
 
-
 function MinutesBallot({ b, motionNumber }: { b: MinutesBallotData; motionNumber: string }) {
   return (
     <div className="minutes-ballot">
