@@ -36,12 +36,15 @@ export function sqlitePath(url: string): string {
   return url.startsWith("file:") ? url.slice("file:".length) : url;
 }
 
+/** Threads in the read pool unless told otherwise: one per core, up to 4. */
+export const defaultReadThreads = Math.min(os.availableParallelism(), 4);
+
 export interface ConnectOptions {
-  /** SQLite: threads in the read pool; 0 runs long reads on the main connection (default: one per core, up to 4) */
+  /** SQLite: threads in the read pool; 0 runs long reads on the main connection */
   readThreads?: number;
 }
 
-export function connect(url: string, { readThreads = Math.min(os.availableParallelism(), 4) }: ConnectOptions = {}): DatabaseHandle {
+export function connect(url: string, { readThreads = defaultReadThreads }: ConnectOptions = {}): DatabaseHandle {
   if (isPostgresUrl(url)) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
     // An idle connection the server closed (a restart, a failover) emits here; the pool has

@@ -35,8 +35,8 @@ interface Reader {
 
 // The worker is TypeScript, loaded through tsx as the server itself is. A worker does not
 // inherit the loader of the thread that starts it, so its first line registers tsx's.
-const resolve = createRequire(import.meta.url).resolve;
-const workerSource = `require(${JSON.stringify(resolve("tsx/cjs"))}); require(${JSON.stringify(fileURLToPath(new URL("./read-worker.ts", import.meta.url)))});`;
+const resolvePackage = createRequire(import.meta.url).resolve;
+const workerSource = `require(${JSON.stringify(resolvePackage("tsx/cjs"))}); require(${JSON.stringify(fileURLToPath(new URL("./read-worker.ts", import.meta.url)))});`;
 
 class ReadPoolDriver implements Driver {
   private readers: Reader[] = [];

@@ -1,5 +1,5 @@
 // Configuration from the environment, with defaults that run the demo parliament locally.
-import os from "node:os";
+import { defaultReadThreads } from "../db/connect";
 import { defaultRules, type ParliamentRules } from "./services/deps";
 
 export interface Config {
@@ -49,7 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: positiveInt("PORT", env.PORT, 3000),
     host: env.HOST || "0.0.0.0",
     databaseUrl: env.DATABASE_URL || "file:./data/parliament.db",
-    readThreads: positiveInt("READ_THREADS", env.READ_THREADS, Math.min(os.availableParallelism(), 4)),
+    readThreads: positiveInt("READ_THREADS", env.READ_THREADS, defaultReadThreads),
     demoData: flag(env.DEMO_DATA, true),
     // Off by default so http://localhost works in every browser; turn on behind HTTPS.
     secureCookies: flag(env.SECURE_COOKIES, false),
